@@ -1,0 +1,30 @@
+"""The Neo4j driver: built once per process from settings, for a remote or the managed server."""
+
+from __future__ import annotations
+
+import neo4j
+
+from graph.local.server import LocalNeo4j
+from graph.settings import Neo4jSettings
+
+
+def credentials(settings: Neo4jSettings) -> tuple[str, str, str]:
+    """(uri, user, password) for the server these settings name."""
+    if settings.managed:
+        local = LocalNeo4j(settings)
+        return local.bolt_uri, "neo4j", local.password()
+    password = settings.password.get_secret_value() if settings.password else ""
+    assert settings.uri is not None
+    return settings.uri, settings.user, password
+
+
+def open_driver(settings: Neo4jSettings) -> neo4j.Driver:
+    """A driver with bounded timeouts, so an outage answers quickly instead of hanging."""
+    uri, user, password = credentials(settings)
+    return neo4j.GraphDatabase.driver(
+        uri,
+        auth=(user, password),
+        connection_timeout=settings.connection_timeout,
+        connection_acquisition_timeout=settings.connection_timeout * 2,
+        max_transaction_retry_time=settings.connection_timeout * 3,
+    )
