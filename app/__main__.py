@@ -1,0 +1,5 @@
+"""`python -m app` runs the diplograph CLI."""
+
+from app.cli import main
+
+main()
