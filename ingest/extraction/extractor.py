@@ -1,0 +1,69 @@
+"""The extractor's entry points: Doc + article in, Extraction out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.records import ArticleText, Extraction, Issue, Meeting
+from ingest.extraction.facts import DocFacts
+from ingest.extraction.issues import find_issues
+from ingest.extraction.lexicon import load_lexicon
+from ingest.extraction.meetings import Draft, find_drafts
+from ingest.extraction.mentions import find_mentions
+from ingest.extraction.merge import merge
+from ingest.extraction.people import find_people
+from ingest.extraction.records_out import to_entities, to_meeting, to_roles
+from ingest.extraction.reference import load_gazetteer
+from ingest.extraction.roles import find_roles
+from ingest.extraction.triggers import find_triggers
+from ingest.extraction.version import EXTRACTOR_VERSION, MAX_TEXT_CHARS
+
+
+def read_facts(doc: Doc, article: ArticleText) -> DocFacts:
+    """Mentions, people and roles of one annotated Doc."""
+    gaz, lex = load_gazetteer(), load_lexicon()
+    mentions = find_mentions(doc, gaz, lex, article.published)
+    people = find_people(doc)
+    parties = [m for m in mentions if m.kind in ("country", "org")]
+    roles = find_roles(doc, people, parties)
+    return DocFacts(doc, article.published, gaz, lex, mentions, people, roles)
+
+
+def issues_for(draft: Draft, issues: list[tuple[Issue, int]]) -> tuple[str, ...]:
+    """Issues raised in the meeting's sentence, or between exactly its countries."""
+    sides = set(draft.parties.sides)
+    return tuple(i.name for i, sent in issues
+                 if sent == draft.sent.start or (len(sides) >= 2 and sides <= set(i.countries)))
+
+
+def extract(doc: Doc, article: ArticleText) -> Extraction:
+    """Everything one article yields (pure: reads the Doc, returns records)."""
+    facts = read_facts(doc, article)
+    drafts = merge(find_drafts(facts, find_triggers(doc, facts.lex)))
+    issues = find_issues(facts)
+    meetings: list[Meeting] = [to_meeting(facts, d, issues_for(d, issues)) for d in drafts]
+    return Extraction(
+        entities=to_entities(facts), meetings=tuple(meetings), roles=to_roles(facts),
+        issues=tuple(i for i, _ in issues), extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def clip(article: ArticleText) -> str:
+    """The part of the text the extractor reads (at most MAX_TEXT_CHARS)."""
+    return article.text[:MAX_TEXT_CHARS]
+
+
+def extract_many(nlp: Language, articles: Iterable[ArticleText],
+                 batch_size: int = 32) -> Iterator[Extraction]:
+    """Extract from many articles, parsing them in batches with nlp.pipe."""
+    pairs = ((clip(a), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield extract(doc, article)
+
+
+def extract_article(nlp: Language, article: ArticleText) -> Extraction:
+    """Extract from one article."""
+    return extract(nlp(clip(article)), article)

@@ -1,0 +1,42 @@
+"""Merging drafts that report the same encounter."""
+
+from __future__ import annotations
+
+from ingest.extraction.meetings import KIND_RANK, Draft
+
+
+def compatible(a: Draft, b: Draft) -> bool:
+    """Same sides and status, and no conflicting dates."""
+    if a.key != b.key or a.status != b.status:
+        return False
+    if a.sent.start == b.sent.start:
+        return True
+    if a.when is not None and b.when is not None:
+        return a.when.value.startswith(b.when.value) or b.when.value.startswith(a.when.value)
+    return a.kind == b.kind or "meeting" in (a.kind, b.kind) or "talks" in (a.kind, b.kind)
+
+
+def absorb(into: Draft, other: Draft) -> None:
+    """Fill what `into` lacks from `other` (date, place, people, a more specific kind)."""
+    if into.when is None or (other.when is not None
+                             and len(other.when.value) > len(into.when.value)):
+        into.when = other.when or into.when
+    into.place = into.place or other.place
+    for person in other.parties.people:
+        if person not in into.parties.people:
+            into.parties.people.append(person)
+    if KIND_RANK[other.kind] < KIND_RANK[into.kind] and other.kind != "visit":
+        into.kind = other.kind
+    into.hosts |= other.hosts
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    """Distinct encounters, in order of first report."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        target = next((m for m in merged if compatible(m, draft)), None)
+        if target is None:
+            merged.append(draft)
+        else:
+            absorb(target, draft)
+    return merged

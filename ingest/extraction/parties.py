@@ -1,0 +1,72 @@
+"""Parties of a meeting: the countries, organisations and people taking part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from ingest.extraction.facts import DocFacts
+from ingest.extraction.people import Person
+
+
+@dataclass
+class Parties:
+    """Who takes part: parties by name (→ Country | Organization) and people."""
+
+    sides: dict[str, str] = field(default_factory=dict)
+    people: list[Person] = field(default_factory=list)
+    resolved_sides: bool = False
+
+    def add(self, name: str, kind: str) -> None:
+        """Add a party once, keeping first-seen order."""
+        self.sides.setdefault(name, kind)
+
+    @property
+    def countable(self) -> int:
+        """How many distinct sides (states, organisations) take part."""
+        return len(self.sides)
+
+
+def org_kind(facts: DocFacts, name: str) -> str | None:
+    """ "Organization" for bodies that can be a side of a meeting, else None."""
+    org = facts.gaz.organizations.get(name)
+    return "Organization" if org is not None and (org.major or org.non_state) else None
+
+
+def party_kind(facts: DocFacts, name: str) -> str | None:
+    """Country or Organization for a party name a role points to."""
+    if facts.gaz.country_by_name(name) is not None:
+        return "Country"
+    return org_kind(facts, name)
+
+
+def gather(facts: DocFacts, sent: Span, inside: set[int]) -> Parties:
+    """Parties named inside the trigger's clause."""
+    parties = Parties()
+    for m in facts.in_sent(sent):
+        if m.start not in inside:
+            continue
+        if m.kind == "country":
+            parties.add(m.name, "Country")
+        elif m.kind == "org" and (kind := org_kind(facts, m.name)):
+            parties.add(m.name, kind)
+    for person, start in facts.people_in(sent):
+        if start in inside:
+            add_person(facts, parties, person)
+    return parties
+
+
+def add_person(facts: DocFacts, parties: Parties, person: Person) -> None:
+    """A person takes part, and with them the country they serve."""
+    if person not in parties.people:
+        parties.people.append(person)
+    party = facts.person_country.get(id(person))
+    if party is not None and (kind := party_kind(facts, party)):
+        parties.add(party, kind)
+
+
+def has_side_phrase(sent: Span, facts: DocFacts, inside: set[int]) -> bool:
+    """ "the two sides", "both countries" … inside the clause."""
+    text = " " + " ".join(t.lower_ for t in sent if t.i in inside) + " "
+    return any(f" {phrase} " in text for phrase in facts.lex.side_phrases)

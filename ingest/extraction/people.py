@@ -1,0 +1,94 @@
+"""People: person mentions, name variants tied to one person, and their roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ingest.extraction.components import REFS, TITLES
+
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"})
+
+
+@dataclass
+class Person:
+    """One person: canonical (longest) name, its variants and the token spans naming them."""
+
+    name: str
+    variants: set[str] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> set[str]:
+        """Lower-case name parts, used to tie short variants to this person."""
+        return {p.lower() for p in self.name.replace("-", " ").split()}
+
+
+def clean_name(span: Span, titles: set[str]) -> Span | None:
+    """Strip leading honorifics and title words from a PERSON span."""
+    start = span.start
+    while start < span.end and (span.doc[start].lower_ in HONORIFICS
+                                or span.doc[start].text in titles):
+        start += 1
+    while start < span.end and span.doc[span.end - 1].is_punct:
+        span = span.doc[span.start:span.end - 1]
+    if start >= span.end or not span.doc[start].text[:1].isupper():
+        return None
+    return span.doc[start:span.end]
+
+
+def person_spans(doc: Doc, titles: set[str]) -> list[Span]:
+    """PERSON entities that are not country, organisation or outlet names."""
+    taken = {i for s in doc.spans[REFS] for i in range(s.start, s.end)}
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or (len(ent) == 1 and ent.start in taken):
+            continue
+        name = clean_name(ent, titles)
+        if name is not None and not any(t.i in taken for t in name):
+            out.append(name)
+    return out
+
+
+def name_text(span: Span) -> str:
+    """The name as written, without a trailing possessive."""
+    return re.sub(r"\s*['’]s?$", "", span.text)
+
+
+def attach(people: list[Person], span: Span) -> None:
+    """Tie a name to an existing person (a shared name part) or start a new one."""
+    text = name_text(span)
+    parts = {p.lower() for p in text.replace("-", " ").split()}
+    for person in reversed(people):
+        if parts <= person.tokens or person.tokens <= parts:
+            if len(text) > len(person.name):
+                person.name = text
+            person.variants.add(text)
+            person.spans.append((span.start, span.end))
+            return
+    people.append(Person(text, {text}, [(span.start, span.end)]))
+
+
+def surname_spans(doc: Doc, people: list[Person]) -> None:
+    """Bare surnames the NER missed ("…, Smith said") tied to a known person."""
+    known = {person.name.split()[-1]: person for person in people if " " in person.name}
+    covered = {i for p in people for s, e in p.spans for i in range(s, e)}
+    for tok in doc:
+        person = known.get(tok.text)
+        if person is not None and tok.i not in covered and tok.pos_ == "PROPN":
+            person.spans.append((tok.i, tok.i + 1))
+
+
+def find_people(doc: Doc) -> list[Person]:
+    """Every person in the Doc, variants merged (full names first)."""
+    titles = {s.text for s in doc.spans[TITLES]}
+    spans = sorted(person_spans(doc, titles), key=lambda s: -len(s))
+    people: list[Person] = []
+    for span in spans:
+        attach(people, span)
+    surname_spans(doc, people)
+    for person in people:
+        person.spans.sort()
+    return people

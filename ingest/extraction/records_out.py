@@ -1,0 +1,81 @@
+"""Turning drafts and mentions into the typed records the graph writer takes."""
+
+from __future__ import annotations
+
+from graph.records import Entity, Meeting, Participant, Role
+from ingest.extraction.facts import DocFacts
+from ingest.extraction.meetings import Draft
+
+
+def confidence(draft: Draft) -> float:
+    """A rough belief score from how much the sentence pins down."""
+    score = 0.55 + 0.1 * (draft.when is not None) + 0.1 * (draft.place is not None)
+    score += 0.1 * bool(draft.parties.people) - 0.15 * draft.parties.resolved_sides
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+def participants(facts: DocFacts, draft: Draft) -> tuple[Participant, ...]:
+    """Sides first, then people; visits mark visitor and host."""
+    def role(country: str | None) -> str:
+        if draft.kind != "visit" or not draft.hosts:
+            return "participant"
+        return "host" if country in draft.hosts else "visitor"
+
+    out = [Participant(name=n, type=k, role=role(n))  # type: ignore[arg-type]
+           for n, k in draft.parties.sides.items()]
+    for person in draft.parties.people:
+        country = facts.person_country.get(id(person))
+        out.append(Participant(name=person.name, type="Person", role=role(country)))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def to_meeting(facts: DocFacts, draft: Draft, issues: tuple[str, ...]) -> Meeting:
+    """One merged draft → Meeting record with its evidence sentence."""
+    sent = draft.sent
+    countries = tuple(n for n, k in draft.parties.sides.items() if k == "Country")
+    return Meeting(
+        evidence=sent.text, start=sent.start_char, end=sent.start_char + len(sent.text),
+        participants=participants(facts, draft), countries=countries,
+        location=draft.place.name if draft.place else None,
+        location_country=draft.place.country if draft.place else None,
+        date=draft.when.value if draft.when else None,
+        date_precision=draft.when.precision if draft.when else None,
+        kind=draft.kind, status="planned" if draft.status == "planned" else "held",  # type: ignore[arg-type]
+        confidence=confidence(draft), issues=issues,
+    )
+
+
+def to_roles(facts: DocFacts) -> tuple[Role, ...]:
+    """Titled people with the country or organisation they serve."""
+    out: list[Role] = []
+    for person, title, party, token in facts.roles:
+        if party is None:
+            continue
+        sent = facts.doc[token].sent
+        out.append(Role(evidence=sent.text, start=sent.start_char,
+                        end=sent.start_char + len(sent.text), person=person.name,
+                        title=title, country=party))
+    return tuple(out)
+
+
+def to_entities(facts: DocFacts) -> tuple[Entity, ...]:
+    """Countries, organisations, cities and people the article names, canonical."""
+    seen: dict[tuple[str, str], set[str]] = {}
+    extra: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+    for m in facts.mentions:
+        if m.kind == "media":
+            continue
+        text = facts.doc[m.start:m.end].text
+        kind = {"country": "Country", "org": "Organization", "place": "City"}[m.kind]
+        if m.kind == "place" and m.name == m.country:
+            kind = "Country"
+        country = facts.gaz.country_by_name(m.name) if kind == "Country" else None
+        seen.setdefault((kind, m.name), set()).add(text)
+        extra[(kind, m.name)] = (country.iso3 if country else None,
+                                 m.country if kind == "City" else None)
+    out = [Entity(name=n, type=k, aliases=tuple(sorted(a - {n})),  # type: ignore[arg-type]
+                  iso3=extra[(k, n)][0], country=extra[(k, n)][1])
+           for (k, n), a in seen.items()]
+    out += [Entity(name=p.name, type="Person", aliases=tuple(sorted(p.variants - {p.name})),
+                   country=facts.person_country.get(id(p))) for p in facts.people]
+    return tuple(out)

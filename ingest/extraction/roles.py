@@ -1,0 +1,117 @@
+"""Roles: a person's title and the country (or organisation) they hold it for."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from ingest.extraction.components import TITLES
+from ingest.extraction.mentions import Mention
+from ingest.extraction.people import Person
+
+# Words that may stand between a country and a title ("China's new foreign minister").
+FILLERS = frozenset({"'s", "’s", "'", "the", "new", "former", "top", "then", "acting", ",",
+                     "counterpart", "his", "her", "its", "their", "senior", "chief", "-", "’"})
+WINDOW = 5
+STOP_TOKENS = frozenset({"and", "between", "with", "or", ";"})
+
+
+def title_ending_at(doc: Doc, end: int) -> Span | None:
+    """The title span that ends right before token `end`, if any."""
+    for span in doc.spans[TITLES]:
+        if span.end == end:
+            return span
+    return None
+
+
+def party_before(start: int, ends: dict[int, Mention], doc: Doc) -> Mention | None:
+    """A country or organisation mention a few filler words before token `start`."""
+    i = start
+    for _ in range(WINDOW):
+        if i in ends:
+            return ends[i]
+        if i == 0 or not (doc[i - 1].lower_ in FILLERS or doc[i - 1].pos_ == "ADJ"):
+            return None
+        i -= 1
+    return None
+
+
+def party_inside(title: Span, starts: dict[int, Mention]) -> Mention | None:
+    """A party named inside the title itself ("State Department spokesman")."""
+    return next((starts[i] for i in range(title.start, title.end) if i in starts), None)
+
+
+def appositive(doc: Doc, end: int, starts: dict[int, Mention]) -> tuple[Span, Mention] | None:
+    """ "NAME, China's foreign minister" / "NAME, the Japanese envoy"."""
+    if end >= len(doc) - 2 or doc[end].text != ",":
+        return None
+    i = end + 1 + (doc[end + 1].lower_ == "the")
+    party = starts.get(i)
+    if party is None:
+        return None
+    j = party.end + (party.end < len(doc) and doc[party.end].text in ("'s", "’s"))
+    title = next((s for s in doc.spans[TITLES] if j <= s.start <= j + 2), None)
+    return (title, party) if title is not None else None
+
+
+def nearest_party(doc: Doc, start: int, parties: list[Mention]) -> Mention | None:
+    """The closest country mention earlier in the sentence, if no list word intervenes."""
+    sent_start = doc[start].sent.start
+    before = [m for m in parties if sent_start <= m.start < start and m.kind == "country"]
+    if not before:
+        return None
+    last = before[-1]
+    if any(t.lower_ in STOP_TOKENS for t in doc[last.end:start]) or start - last.end > 10:
+        return None
+    return last
+
+
+def list_party(doc: Doc, title: Span, previous: tuple[int, Mention] | None) -> Mention | None:
+    """In "Chinese President A, Premier B and …" later titles inherit the first party."""
+    if previous is None or title.start - previous[0] > 2:
+        return None
+    between = doc[previous[0]:title.start]
+    ok = all(t.text in (",", "and") for t in between) and len(between) > 0
+    return previous[1] if ok else None
+
+
+def role_at(doc: Doc, span: tuple[int, int], parties: list[Mention],
+            previous: tuple[int, Mention] | None) -> tuple[Span, Mention | None] | None:
+    """The title (and its party) introducing the person named at `span`."""
+    starts = {m.start: m for m in parties}
+    ends = {m.end: m for m in parties}
+    title = title_ending_at(doc, span[0])
+    if title is None:
+        return appositive(doc, span[1], starts)
+    party = (party_inside(title, starts) or party_before(title.start, ends, doc)
+             or list_party(doc, title, previous) or nearest_party(doc, title.start, parties))
+    return title, party
+
+
+RoleFact = tuple[Person, str, str | None, int]  # person, title, party name, sentence start token
+
+
+def best_role(facts: list[RoleFact]) -> RoleFact | None:
+    """The person's role: the most frequent party, first title given with it."""
+    with_party = [f for f in facts if f[2] is not None]
+    if not with_party:
+        return facts[0] if facts else None
+    party = Counter(f[2] for f in with_party).most_common(1)[0][0]
+    return next(f for f in with_party if f[2] == party)
+
+
+def find_roles(doc: Doc, people: list[Person], parties: list[Mention]) -> list[RoleFact]:
+    """One role per titled person; in a list, later titles inherit the first party."""
+    facts: dict[int, list[RoleFact]] = {id(p): [] for p in people}
+    previous: tuple[int, Mention] | None = None
+    for span, person in sorted(((s, p) for p in people for s in p.spans), key=lambda x: x[0]):
+        if previous is not None and doc[previous[0] - 1].sent != doc[span[0]].sent:
+            previous = None
+        found = role_at(doc, span, parties, previous)
+        if found is None:
+            continue
+        title, party = found
+        facts[id(person)].append((person, title.text, party.name if party else None, span[0]))
+        previous = (span[1], party) if party is not None else previous
+    return [r for r in (best_role(facts[id(p)]) for p in people) if r is not None]

@@ -1,0 +1,147 @@
+"""Meeting triggers: the words that report an encounter, with their kind and modality."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from ingest.extraction.components import TRIGGERS
+from ingest.extraction.lexicon import Lexicon
+
+Modality = Literal["held", "planned", "negated", "hypothetical"]
+
+CHAIN_DEPS = frozenset({"xcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acomp", "pcomp",
+                        "advcl", "relcl", "acl", "attr", "compound", "conj", "amod", "npadvmod"})
+PLAN_WORDS = frozenset({"scheduled", "planned", "plans", "plan", "planning", "expected", "due",
+                        "set", "upcoming", "slated", "arranged", "designed", "prepare",
+                        "preparing", "preparation", "preparations", "agreed", "intends",
+                        "leaves", "leave", "ahead", "next"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+HYPO_MODALS = frozenset({"could", "might", "may", "can", "should", "must"})
+HYPO_WORDS = frozenset({"possible", "possibly", "potential", "willing", "ready", "prepared",
+                        "open", "hypothetical", "future", "any", "eventual", "proposed", "hope",
+                        "hopes", "want", "wants", "wanted", "aim", "aims", "chance", "idea",
+                        "offer", "invitation", "invited", "invites", "invite", "try", "seek"})
+MARKS = frozenset({"if", "unless", "whether", "once", "until"})
+NEED_OBJECT = frozenset({"host", "phone_call"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One meeting word or phrase in context."""
+
+    start: int
+    end: int
+    kind: str  # a MeetingKind, or "host" for a visit told from the host's side
+    is_verb: bool
+    modality: Modality
+
+    def root(self, doc: Doc) -> Token:
+        """The token the phrase hangs on."""
+        return doc[self.start:self.end].root
+
+
+def chain(tok: Token, limit: int = 4) -> list[Token]:
+    """The trigger and the few heads that govern it (to find negation and modality)."""
+    out = [tok]
+    while tok.dep_ in CHAIN_DEPS and tok.head is not tok and len(out) <= limit:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def blocked(tokens: list[Token], lex: Lexicon) -> bool:
+    """Negated or blocked: "no talks", "refused to meet", "called off the visit"."""
+    for tok in tokens:
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
+            return True
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+        if tok.lower_ in lex.blocking_verbs or f"{tok.lower_} {particle}" in lex.blocking_verbs:
+            return True
+    return False
+
+
+def hypothetical(tokens: list[Token]) -> bool:
+    """Only possible: "could meet", "willing to meet", "if they meet", "possible talks"."""
+    for tok in tokens:
+        kids = list(tok.children)
+        if any(c.lower_ in HYPO_MODALS and c.dep_ == "aux" for c in kids):
+            return True
+        if any(c.lower_ in MARKS and c.dep_ in ("mark", "advmod") for c in kids):
+            return True
+        if tok.lower_ in HYPO_WORDS or any(c.lower_ in HYPO_WORDS for c in kids):
+            return True
+        if tok.lower_ == "would" or any(c.lower_ == "would" for c in kids):
+            return not reported(tok)
+    return False
+
+
+def reported(tok: Token) -> bool:
+    """ "said they would meet": a reported plan, not a hypothesis."""
+    head = tok
+    while head.dep_ not in ("ccomp", "ROOT") and head.head is not head:
+        head = head.head
+    return head.dep_ == "ccomp" and head.head.lower_ in ("said", "says", "announced", "told")
+
+
+def planned(tokens: list[Token]) -> bool:
+    """Scheduled or future: "will meet", "talks scheduled for", "is to visit"."""
+    for tok in tokens:
+        kids = list(tok.children)
+        if any(c.lower_ in FUTURE_AUX or c.lower_ == "would" for c in kids if c.dep_ == "aux"):
+            return True
+        if tok.lower_ in PLAN_WORDS or any(c.lower_ in PLAN_WORDS for c in kids):
+            return True
+        if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in kids):
+            return True
+        if tok.tag_ in ("VBZ", "VBP") and tok.lower_ not in ("is", "are", "has", "have", "says"):
+            return tok.dep_ == "ROOT" and tok.i > 0
+    return False
+
+
+def modality(tok: Token, lex: Lexicon) -> Modality:
+    """Held, planned, negated or only hypothetical."""
+    tokens = chain(tok)
+    if blocked(tokens, lex):
+        return "negated"
+    if hypothetical(tokens):
+        return "hypothetical"
+    return "planned" if planned(tokens) else "held"
+
+
+def kind_of(span: Span, lex: Lexicon) -> tuple[str | None, bool]:
+    """The meeting kind of a trigger phrase, read as a verb or as a noun."""
+    is_verb = span.root.pos_ in ("VERB", "AUX")
+    phrase = span.label_
+    kind = lex.verbs.get(phrase) if is_verb else lex.nouns.get(phrase)
+    return kind or (lex.nouns.get(phrase) if is_verb else None), is_verb
+
+
+def usable(span: Span, kind: str, is_verb: bool) -> bool:
+    """Drop readings that are not encounters ("received a letter", "put a stop to")."""
+    root = span.root
+    if kind in NEED_OBJECT and is_verb:
+        kids = list(root.children)
+        objects = [c for c in kids if c.dep_ in ("dobj", "pobj", "prep")]
+        return bool(objects) and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids)
+    if span.label_ in ("stop", "stopover", "session", "sessions", "audience", "phone",
+                       "telephone", "call", "gather", "gathered"):
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        return nxt is not None and nxt.lower_ in ("in", "at", "with", "between", "to")
+    return True
+
+
+def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
+    """Every meeting trigger in the Doc with its modality (idioms dropped)."""
+    idioms = set(lex.idioms)
+    out: list[Trigger] = []
+    for span in doc.spans[TRIGGERS]:
+        if span.label_ in idioms:
+            continue
+        kind, is_verb = kind_of(span, lex)
+        if kind is None or not usable(span, kind, is_verb):
+            continue
+        out.append(Trigger(span.start, span.end, kind, is_verb, modality(span.root, lex)))
+    return out
