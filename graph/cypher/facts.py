@@ -1,0 +1,229 @@
+"""Cypher that replaces one article's facts and recomputes what derives from them.
+
+Run in this order inside one write transaction (see graph/writer.py): FENCE, OLD_FACTS,
+DELETE_*, MERGE_ENTITIES, LOCK_ENTITIES, MERGE_*/CREATE_*, REFRESH_MEETINGS, DROP_EMPTY_MEETINGS,
+RECOMPUTE_MET_WITH. Derived edges (PARTICIPATED_IN, HELD_IN, DISCUSSED, CONCERNS) carry the ids
+of the `articles` that support them, so one article's share can be taken back exactly.
+"""
+
+from typing import LiteralString
+
+# $id, $worker, $attempt -> id (no row when this worker no longer holds the article's lease)
+FENCE: LiteralString = """
+MATCH (a:Article {id: $id})
+SET a.touched_at = datetime()
+WITH a WHERE $worker IS NULL
+   OR (a.status = 'processing' AND a.worker_id = $worker AND a.attempts = $attempt)
+RETURN a.id AS id
+"""
+
+# $id -> meetings (keys of meetings the article reported), entities (their participants' keys),
+#        issues (keys of issues the article mentioned)
+OLD_FACTS: LiteralString = """
+MATCH (a:Article {id: $id})
+OPTIONAL MATCH (a)<-[:REPORTED_IN]-(m:Meeting)
+OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(e:Entity)
+OPTIONAL MATCH (a)-[:MENTIONS]->(i:Issue)
+RETURN collect(DISTINCT m.key) AS meetings, collect(DISTINCT e.key) AS entities,
+       collect(DISTINCT i.key) AS issues
+"""
+
+# $id -> nothing; takes the article's share back from derived meeting and issue edges
+RELEASE_DERIVED: LiteralString = """
+MATCH (a:Article {id: $id})
+CALL (a) {
+  MATCH (a)<-[:REPORTED_IN]-(m:Meeting)
+  WITH DISTINCT m
+  MATCH (m)-[r:PARTICIPATED_IN|HELD_IN|DISCUSSED]-()
+  WHERE $id IN r.articles
+  RETURN collect(DISTINCT r) AS meeting_edges
+}
+CALL (a) {
+  MATCH (a)-[:MENTIONS]->(:Issue)-[r:CONCERNS]->()
+  WHERE $id IN r.articles
+  RETURN collect(DISTINCT r) AS issue_edges
+}
+UNWIND meeting_edges + issue_edges AS r
+SET r.articles = [x IN r.articles WHERE x <> $id]
+WITH r WHERE size(r.articles) = 0
+DELETE r
+"""
+
+# $id -> nothing; deletes the article's own edges: reports, roles, relations, mentions
+DELETE_OWN: LiteralString = """
+MATCH (a:Article {id: $id})
+CALL (a) { MATCH (a)<-[r:REPORTED_IN]-() DELETE r }
+CALL (a) {
+  MATCH (a)-[:MENTIONS]->(:Entity)-[r:HOLDS_ROLE|ALLY_OF|NO_DIPLOMATIC_RELATIONS]->()
+  WHERE r.article_id = $id
+  WITH DISTINCT r DELETE r
+}
+CALL (a) { MATCH (a)-[r:MENTIONS]->() DELETE r }
+"""
+
+# $rows [{key, type, name, iso3, aliases, names}], $id -> nothing
+MERGE_ENTITIES: LiteralString = """
+MATCH (a:Article {id: $id})
+UNWIND $rows AS row
+MERGE (e:Entity {key: row.key})
+  ON CREATE SET e.name = row.name
+SET e:$(row.type), e.iso3 = coalesce(e.iso3, row.iso3),
+    e.aliases = reduce(acc = coalesce(e.aliases, []), x IN row.aliases |
+                       CASE WHEN x IN acc THEN acc ELSE acc + x END)
+MERGE (a)-[:MENTIONS]->(e)
+WITH e, row
+UNWIND row.names AS name
+MERGE (n:Alias {name: name})
+MERGE (n)-[:NAMES]->(e)
+"""
+
+# $keys (sorted) -> nothing; write-locks the participants so concurrent counts serialise
+LOCK_ENTITIES: LiteralString = """
+UNWIND $keys AS key
+MATCH (e:Entity {key: key})
+SET e._lock = true
+REMOVE e._lock
+"""
+
+# $rows [{city, country}] -> nothing
+MERGE_CITY_COUNTRIES: LiteralString = """
+UNWIND $rows AS row
+MATCH (c:City {key: row.city}), (k:Country {key: row.country})
+MERGE (c)-[:IN_COUNTRY]->(k)
+"""
+
+# $rows [{key, name, countries}], $id -> nothing
+MERGE_ISSUES: LiteralString = """
+MATCH (a:Article {id: $id})
+UNWIND $rows AS row
+MERGE (i:Issue {key: row.key}) ON CREATE SET i.name = row.name
+MERGE (a)-[:MENTIONS]->(i)
+WITH i, row
+UNWIND row.countries AS country
+MATCH (c:Country {key: country})
+MERGE (i)-[r:CONCERNS]->(c)
+SET r.articles = CASE WHEN $id IN coalesce(r.articles, []) THEN r.articles
+                      ELSE coalesce(r.articles, []) + $id END
+"""
+
+# $rows [{key, sides, place, date, date_precision, date_start, date_end, kind, status, evidence,
+#         start, end, confidence, participants [{key, role}], issues [key]}], $id, $version
+# -> key (the meeting each row was stored in: an overlapping one, or a new one)
+MERGE_MEETINGS: LiteralString = """
+MATCH (a:Article {id: $id})
+UNWIND $rows AS row
+CALL (row) {
+  OPTIONAL MATCH (m:Meeting {sides: row.sides})
+  WHERE (row.place IS NULL OR m.place IS NULL OR m.place = row.place)
+    AND ((row.date_start IS NULL AND m.date_start IS NULL)
+         OR (row.date_start <= m.date_end AND m.date_start <= row.date_end))
+  WITH m ORDER BY m.key LIMIT 1
+  RETURN m.key AS found
+}
+MERGE (m:Meeting {key: coalesce(found, row.key)})
+  ON CREATE SET m.sides = row.sides, m.place = row.place, m.date_start = row.date_start,
+                m.date_end = row.date_end
+CREATE (m)-[:REPORTED_IN {evidence: row.evidence, start: row.start, end: row.end,
+  extractor_version: $version, confidence: row.confidence, date: row.date,
+  date_precision: row.date_precision, date_start: row.date_start, date_end: row.date_end,
+  kind: row.kind, status: row.status, place: row.place}]->(a)
+WITH m, row
+CALL (m, row) {
+  UNWIND row.participants AS p
+  MATCH (e:Entity {key: p.key})
+  MERGE (e)-[r:PARTICIPATED_IN]->(m)
+  SET r.role = CASE WHEN coalesce(r.role, 'participant') = 'participant' THEN p.role
+                    ELSE r.role END,
+      r.articles = CASE WHEN $id IN coalesce(r.articles, []) THEN r.articles
+                        ELSE coalesce(r.articles, []) + $id END
+}
+CALL (m, row) {
+  UNWIND row.issues AS key
+  MATCH (i:Issue {key: key})
+  MERGE (m)-[r:DISCUSSED]->(i)
+  SET r.articles = CASE WHEN $id IN coalesce(r.articles, []) THEN r.articles
+                        ELSE coalesce(r.articles, []) + $id END
+}
+CALL (m, row) {
+  WITH * WHERE row.place IS NOT NULL
+  MATCH (p:Entity {key: row.place})
+  MERGE (m)-[r:HELD_IN]->(p)
+  SET r.articles = CASE WHEN $id IN coalesce(r.articles, []) THEN r.articles
+                        ELSE coalesce(r.articles, []) + $id END
+}
+RETURN m.key AS key
+"""
+
+# $rows [{person, target, title, country, evidence, start, end}], $id, $version -> nothing
+# The role points at the Country/Organization it is held for, else at the article stating it.
+CREATE_ROLES: LiteralString = """
+MATCH (a:Article {id: $id})
+UNWIND $rows AS row
+MATCH (p:Person {key: row.person})
+OPTIONAL MATCH (t:Entity {key: row.target})
+WITH a, p, row, coalesce(t, a) AS target
+CREATE (p)-[:HOLDS_ROLE {title: row.title, country: row.country, article_id: $id,
+  evidence: row.evidence, start: row.start, end: row.end, extractor_version: $version}]->(target)
+"""
+
+# $rows [{a, b, evidence, start, end}], $id, $version -> nothing
+CREATE_ALLY_OF: LiteralString = """
+UNWIND $rows AS row
+MATCH (x:Country {key: row.a}), (y:Country {key: row.b})
+CREATE (x)-[:ALLY_OF {article_id: $id, evidence: row.evidence, start: row.start, end: row.end,
+  extractor_version: $version}]->(y)
+"""
+
+# $rows [{a, b, evidence, start, end}], $id, $version -> nothing
+CREATE_NO_RELATIONS: LiteralString = """
+UNWIND $rows AS row
+MATCH (x:Country {key: row.a}), (y:Country {key: row.b})
+CREATE (x)-[:NO_DIPLOMATIC_RELATIONS {article_id: $id, evidence: row.evidence, start: row.start,
+  end: row.end, extractor_version: $version}]->(y)
+"""
+
+# $keys (meeting keys) -> nothing; a meeting's date, kind and status come from its best report
+REFRESH_MEETINGS: LiteralString = """
+UNWIND $keys AS key
+MATCH (m:Meeting {key: key})-[r:REPORTED_IN]->(a:Article)
+WITH m, r ORDER BY
+  CASE r.date_precision WHEN 'day' THEN 3 WHEN 'month' THEN 2 WHEN 'year' THEN 1 ELSE 0 END DESC,
+  r.confidence DESC, a.id, r.start
+WITH m, collect(r) AS rs
+WITH m, rs, rs[0] AS best
+SET m.date = best.date, m.date_precision = best.date_precision,
+    m.date_start = best.date_start, m.date_end = best.date_end, m.kind = best.kind,
+    m.status = CASE WHEN any(x IN rs WHERE x.status = 'held') THEN 'held' ELSE 'planned' END,
+    m.place = head([x IN rs WHERE x.place IS NOT NULL | x.place]),
+    m.reports = size(rs)
+"""
+
+# $meetings, $issues (keys) -> nothing; meetings no article reports and issues none mentions
+DROP_ORPHANS: LiteralString = """
+CALL () {
+  UNWIND $meetings AS key
+  MATCH (m:Meeting {key: key}) WHERE NOT (m)-[:REPORTED_IN]->()
+  DETACH DELETE m
+}
+CALL () {
+  UNWIND $issues AS key
+  MATCH (i:Issue {key: key}) WHERE NOT ()-[:MENTIONS]->(i)
+  DETACH DELETE i
+}
+"""
+
+# $keys (entity keys) -> nothing. MET_WITH between each pair of these entities is recomputed from
+# the meetings both attended (never incremented); a person and a country are never paired.
+RECOMPUTE_MET_WITH: LiteralString = """
+UNWIND $keys AS k1
+UNWIND $keys AS k2
+WITH k1, k2 WHERE k1 < k2
+MATCH (x:Entity {key: k1}), (y:Entity {key: k2})
+WHERE NOT (x:Person AND y:Country) AND NOT (x:Country AND y:Person)
+OPTIONAL MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
+WITH x, y, count(DISTINCT m) AS n, min(m.date) AS first, max(m.date) AS last
+OPTIONAL MATCH (x)-[old:MET_WITH]-(y)
+FOREACH (_ IN CASE WHEN n = 0 AND old IS NOT NULL THEN [1] ELSE [] END | DELETE old)
+FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END |
+  MERGE (x)-[r:MET_WITH]->(y) SET r.meetings = n, r.first = first, r.last = last)
+"""

@@ -1,0 +1,36 @@
+"""Read-back helpers: count the graph, and recompute MET_WITH from the meetings to compare."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+
+
+def counts(driver: neo4j.Driver) -> dict[str, int]:
+    """Nodes per label and relationships per type."""
+    nodes = driver.execute_query(
+        "MATCH (n) UNWIND labels(n) AS l RETURN l AS k, count(*) AS n").records
+    rels = driver.execute_query("MATCH ()-[r]->() RETURN type(r) AS k, count(*) AS n").records
+    return {r["k"]: r["n"] for r in [*nodes, *rels]}
+
+
+def met_with_stored(driver: neo4j.Driver) -> dict[tuple[str, str], tuple[Any, ...]]:
+    rows = driver.execute_query(
+        "MATCH (x)-[r:MET_WITH]->(y) RETURN x.key AS x, y.key AS y, r.meetings AS n, "
+        "r.first AS first, r.last AS last").records
+    return {(r["x"], r["y"]): (r["n"], r["first"], r["last"]) for r in rows}
+
+
+def met_with_expected(driver: neo4j.Driver) -> dict[tuple[str, str], tuple[Any, ...]]:
+    """MET_WITH as it must be: every pair of co-participants (not person with country)."""
+    rows = driver.execute_query("""
+        MATCH (x:Entity)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y:Entity)
+        WHERE x.key < y.key AND NOT (x:Person AND y:Country) AND NOT (x:Country AND y:Person)
+        RETURN x.key AS x, y.key AS y, count(DISTINCT m) AS n, min(m.date) AS first,
+               max(m.date) AS last""").records
+    return {(r["x"], r["y"]): (r["n"], r["first"], r["last"]) for r in rows}
+
+
+def assert_met_with_consistent(driver: neo4j.Driver) -> None:
+    assert met_with_stored(driver) == met_with_expected(driver)
