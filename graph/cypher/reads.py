@@ -1,0 +1,137 @@
+"""Cypher behind the query endpoints. Each returns plain maps; paging is `$skip`/`$limit`."""
+
+from typing import LiteralString
+
+# A meeting as the API shows it (expects `m` bound).
+_MEETING: LiteralString = """m {
+  id: m.key, date: m.date, date_precision: m.date_precision, kind: m.kind, status: m.status,
+  participants: [(e:Entity)-[p:PARTICIPATED_IN]->(m) |
+    {id: e.key, name: e.name, type: [l IN labels(e) WHERE l <> 'Entity'][0], role: p.role}],
+  countries: [(c:Country)-[:PARTICIPATED_IN]->(m) | c.name],
+  place: head([(m)-[:HELD_IN]->(p) |
+    {id: p.key, name: p.name, country: head([(p)-[:IN_COUNTRY]->(k) | k.name])}]),
+  issues: [(m)-[:DISCUSSED]->(i) | i.name],
+  reports: [(m)-[r:REPORTED_IN]->(a:Article) |
+    {evidence: r.evidence, start: r.start, end: r.end, confidence: r.confidence,
+     extractor_version: r.extractor_version, article_id: a.id, url: a.url, title: a.title,
+     source: a.source, published: a.published}]
+}"""
+
+# Meeting filters shared by the lists below ($since, $until, $kind may be null).
+_WHEN: LiteralString = """
+  ($since IS NULL OR m.date_end >= $since) AND ($until IS NULL OR m.date_start <= $until)
+  AND ($kind IS NULL OR m.kind = $kind)"""
+
+# $name (lower-cased) -> key, name, type; the entity an alias names, countries first
+RESOLVE: LiteralString = """
+MATCH (:Alias {name: $name})-[:NAMES]->(e:Entity)
+RETURN e.key AS key, e.name AS name, [l IN labels(e) WHERE l <> 'Entity'][0] AS type,
+       COUNT { (e)-[:PARTICIPATED_IN]->() } AS n
+ORDER BY CASE WHEN e:Country THEN 0 WHEN e:Person THEN 1 WHEN e:Organization THEN 2 ELSE 3 END,
+         n DESC, e.key
+LIMIT 1
+"""
+
+# $key -> key, name, type
+BY_KEY: LiteralString = """
+MATCH (e:Entity {key: $key})
+RETURN e.key AS key, e.name AS name, [l IN labels(e) WHERE l <> 'Entity'][0] AS type
+"""
+
+# $limit -> name; every alias (for "did you mean")
+ALIASES: LiteralString = "MATCH (a:Alias) RETURN a.name AS name LIMIT $limit"
+
+# $key, $since, $until, $kind, $skip, $limit -> total, counterparts [{id, name, type, meetings,
+#   first, last, items [meeting]}]
+WHO_MET_WHOM: LiteralString = """
+MATCH (e:Entity {key: $key})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(o:Entity)
+WHERE o <> e AND NOT (e:Person AND o:Country) AND NOT (e:Country AND o:Person) AND""" + _WHEN + """
+WITH o, m ORDER BY m.date_start
+WITH o, collect(DISTINCT m) AS ms
+WITH o, ms, size(ms) AS n ORDER BY n DESC, o.name
+WITH collect({o: o, ms: ms, n: n}) AS rows
+RETURN size(rows) AS total, [x IN rows[$skip..$skip + $limit] | {
+  id: x.o.key, name: x.o.name, type: [l IN labels(x.o) WHERE l <> 'Entity'][0],
+  meetings: x.n, first: head([m IN x.ms WHERE m.date IS NOT NULL | m.date]),
+  last: last([m IN x.ms WHERE m.date IS NOT NULL | m.date]),
+  items: [m IN x.ms | """ + _MEETING + """]}] AS counterparts
+"""
+
+# $keys (all must take part), $since, $until, $kind, $place (key or null), $skip, $limit
+# -> total, meetings [meeting]
+MEETINGS: LiteralString = """
+MATCH (m:Meeting)
+WHERE all(k IN $keys WHERE exists { (:Entity {key: k})-[:PARTICIPATED_IN]->(m) })
+  AND ($place IS NULL OR exists { (m)-[:HELD_IN]->(p) WHERE p.key = $place
+                                  OR exists { (p)-[:IN_COUNTRY]->(:Country {key: $place}) } })
+  AND""" + _WHEN + """
+WITH m ORDER BY m.date_start DESC, m.key
+WITH collect(m) AS rows
+RETURN size(rows) AS total, [m IN rows[$skip..$skip + $limit] | """ + _MEETING + """] AS meetings
+"""
+
+# $q (lower-cased), $type (label or null), $skip, $limit -> total, entities [{id, name, type,
+#   aliases, meetings}]
+SEARCH: LiteralString = """
+MATCH (a:Alias)-[:NAMES]->(e:Entity)
+WHERE a.name CONTAINS $q AND ($type IS NULL OR $type IN labels(e))
+WITH e, min(CASE WHEN a.name = $q THEN 0 WHEN a.name STARTS WITH $q THEN 1 ELSE 2 END) AS rank
+WITH e, rank, COUNT { (e)-[:PARTICIPATED_IN]->() } AS n ORDER BY rank, n DESC, e.name
+WITH collect({id: e.key, name: e.name, type: [l IN labels(e) WHERE l <> 'Entity'][0],
+              aliases: coalesce(e.aliases, []), meetings: n}) AS rows
+RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS entities
+"""
+
+# $key, $limit -> profile {id, name, type, iso3, aliases, roles, meetings, meeting_count,
+#   counterparts, issues}
+PROFILE: LiteralString = """
+MATCH (e:Entity {key: $key})
+CALL (e) {
+  OPTIONAL MATCH (e)-[:PARTICIPATED_IN]->(m:Meeting)
+  WITH m ORDER BY m.date_start DESC
+  RETURN count(m) AS meeting_count, collect(m)[..$limit] AS ms
+}
+RETURN e {id: e.key, name: e.name, type: [l IN labels(e) WHERE l <> 'Entity'][0], iso3: e.iso3,
+  aliases: coalesce(e.aliases, []),
+  country: head([(e)-[:IN_COUNTRY]->(k) | k.name]),
+  roles: [(e)-[r:HOLDS_ROLE]->(t) | {title: r.title, of: CASE WHEN t:Entity THEN t.name
+          ELSE r.country END, article_id: r.article_id, evidence: r.evidence}],
+  meeting_count: meeting_count,
+  meetings: [m IN ms | """ + _MEETING + """],
+  counterparts: [x IN COLLECT { MATCH (e)-[w:MET_WITH]-(o) RETURN {id: o.key, name: o.name,
+      type: [l IN labels(o) WHERE l <> 'Entity'][0], meetings: w.meetings, first: w.first,
+      last: w.last} AS c ORDER BY w.meetings DESC, o.name LIMIT $limit } | x],
+  issues: COLLECT { MATCH (e)-[:PARTICIPATED_IN]->(:Meeting)-[:DISCUSSED]->(i:Issue)
+      RETURN i.name AS i UNION MATCH (i:Issue)-[:CONCERNS]->(e) RETURN i.name AS i }
+} AS profile
+"""
+
+# $a, $b -> met_with {meetings, first, last}, relations [{type, evidence, article_id}],
+#   issues [name], timeline [meeting] (oldest first)
+DYAD: LiteralString = """
+MATCH (x:Entity {key: $a}), (y:Entity {key: $b})
+OPTIONAL MATCH (x)-[w:MET_WITH]-(y)
+RETURN w {.meetings, .first, .last} AS met_with,
+  [(x)-[r:ALLY_OF|NO_DIPLOMATIC_RELATIONS]-(y) |
+    {type: type(r), evidence: r.evidence, article_id: r.article_id}] AS relations,
+  COLLECT { MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y),
+                    (m)-[:DISCUSSED]->(i:Issue) RETURN i.name AS i
+            UNION MATCH (x)<-[:CONCERNS]-(i:Issue)-[:CONCERNS]->(y) RETURN i.name AS i } AS issues,
+  COLLECT { MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
+            WITH m ORDER BY m.date_start
+            RETURN """ + _MEETING + """ AS meeting } AS timeline
+"""
+
+# $a, $b, $hops (max meetings on a path), $limit -> path [nodes {id, name, kind: entity|meeting,
+#   type, date, meeting_kind}]
+PATH: LiteralString = """
+MATCH (x:Entity {key: $a}), (y:Entity {key: $b})
+MATCH p = allShortestPaths((x)-[:PARTICIPATED_IN*..12]-(y))
+WHERE length(p) <= 2 * $hops
+RETURN [n IN nodes(p) | CASE WHEN n:Meeting
+  THEN {id: n.key, name: coalesce(n.kind, 'meeting') + ' ' + coalesce(n.date, 'undated'),
+        node: 'meeting', date: n.date, kind: n.kind}
+  ELSE {id: n.key, name: n.name, node: 'entity',
+        type: [l IN labels(n) WHERE l <> 'Entity'][0]} END] AS path
+LIMIT $limit
+"""

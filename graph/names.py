@@ -1,0 +1,63 @@
+"""Names to entities: through aliases, case-insensitively; unknown names come with close matches."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+import neo4j
+
+from graph.cypher import reads as q
+from graph.errors import GraphError
+from graph.keys import lookup_name
+
+MAX_ALIASES_SCANNED = 50_000
+
+
+class UnknownName(GraphError):
+    """No entity has this name or alias; `suggestions` lists close ones."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        hint = f" (did you mean: {', '.join(suggestions)}?)" if suggestions else ""
+        super().__init__(f"no entity is called {name!r}{hint}")
+        self.name = name
+        self.suggestions = suggestions
+
+
+@dataclass(frozen=True)
+class Resolved:
+    key: str
+    name: str
+    type: str
+
+
+def _read(session: neo4j.Session, query: Any, **params: Any) -> list[dict[str, Any]]:
+    return session.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
+
+
+class Names:
+    """Resolves what users type (a name, an alias, an ISO code or an entity id)."""
+
+    def __init__(self, driver: neo4j.Driver, database: str = "neo4j") -> None:
+        self.driver = driver
+        self.database = database
+
+    def resolve(self, name: str) -> Resolved:
+        with self.driver.session(database=self.database) as session:
+            rows = _read(session, q.RESOLVE, name=lookup_name(name))
+            rows = rows or _read(session, q.BY_KEY, key=name.strip())
+            if rows:
+                return Resolved(rows[0]["key"], rows[0]["name"], rows[0]["type"])
+            aliases = _read(session, q.ALIASES, limit=MAX_ALIASES_SCANNED)
+        raise UnknownName(name, self._close(name, [r["name"] for r in aliases]))
+
+    def resolve_optional(self, name: str | None) -> Resolved | None:
+        return self.resolve(name) if name else None
+
+    @staticmethod
+    def _close(name: str, known: list[str]) -> list[str]:
+        wanted = lookup_name(name)
+        close = difflib.get_close_matches(wanted, known, n=5, cutoff=0.6)
+        partial = [k for k in known if wanted and (wanted in k or k in wanted) and len(k) > 2]
+        return list(dict.fromkeys(close + sorted(partial, key=len)))[:5]

@@ -1,0 +1,74 @@
+"""The read views: one read transaction each, plain dicts out (JSON-ready)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, LiteralString
+
+import neo4j
+
+from graph.cypher import reads as q
+from graph.values import plain
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which meetings count: between two dates (inclusive, overlapping), of one kind."""
+
+    since: date | None = None
+    until: date | None = None
+    kind: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {"since": self.since, "until": self.until, "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class Page:
+    skip: int = 0
+    limit: int = 50
+
+
+class GraphQueries:
+    """Read-only questions over the graph, by entity key (see graph.names to resolve names)."""
+
+    def __init__(self, driver: neo4j.Driver, database: str = "neo4j") -> None:
+        self.driver = driver
+        self.database = database
+
+    def _one(self, query: LiteralString, **params: Any) -> dict[str, Any] | None:
+        with self.driver.session(database=self.database) as session:
+            rows = session.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
+        return plain(rows[0]) if rows else None
+
+    def _all(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
+        with self.driver.session(database=self.database) as session:
+            rows = session.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
+        return [plain(r) for r in rows]
+
+    def who_met_whom(self, key: str, window: Window, page: Page) -> dict[str, Any]:
+        row = self._one(q.WHO_MET_WHOM, key=key, skip=page.skip, limit=page.limit,
+                        **window.params())
+        return row or {"total": 0, "counterparts": []}
+
+    def meetings(self, keys: list[str], place: str | None, window: Window,
+                 page: Page) -> dict[str, Any]:
+        row = self._one(q.MEETINGS, keys=keys, place=place, skip=page.skip, limit=page.limit,
+                        **window.params())
+        return row or {"total": 0, "meetings": []}
+
+    def search(self, text: str, type_: str | None, page: Page) -> dict[str, Any]:
+        row = self._one(q.SEARCH, q=text, type=type_, skip=page.skip, limit=page.limit)
+        return row or {"total": 0, "entities": []}
+
+    def profile(self, key: str, limit: int = 20) -> dict[str, Any] | None:
+        row = self._one(q.PROFILE, key=key, limit=limit)
+        return row["profile"] if row else None
+
+    def dyad(self, a: str, b: str) -> dict[str, Any]:
+        row = self._one(q.DYAD, a=a, b=b)
+        return row or {"met_with": None, "relations": [], "issues": [], "timeline": []}
+
+    def paths(self, a: str, b: str, hops: int, limit: int) -> list[list[dict[str, Any]]]:
+        return [r["path"] for r in self._all(q.PATH, a=a, b=b, hops=hops, limit=limit)]
