@@ -328,9 +328,8 @@ ORGANIZATIONS: list[dict[str, Any]] = [
     {"name": "Organisation of Islamic Cooperation", "aliases": ["OIC"], "major": False},
     {"name": "Commonwealth", "aliases": [], "major": False},
     {"name": "Hamas", "aliases": [], "major": False, "non_state": True, "country": "PSE"},
-    {"name": "Hezbollah", "aliases": [], "major": False, "non_state": True, "country": "LBN"},
-    {"name": "Taliban", "aliases": ["the Taliban"], "major": False, "non_state": True,
-     "country": "AFG"},
+    {"name": "Hezbollah", "aliases": [], "major": False, "non_state": True},
+    {"name": "Taliban", "aliases": ["the Taliban"], "major": False, "non_state": True},
     {"name": "PLO", "aliases": ["Palestine Liberation Organization"], "major": False,
      "non_state": True, "country": "PSE"},
 ]
@@ -373,8 +372,23 @@ TITLES = [
     "Senator", "Sen.", "lawmaker", "Governor", "Speaker", "Mayor", "General", "Gen.",
     "Admiral", "Adm.", "Commissioner", "High Representative", "Pope", "Ayatollah", "Sheikh",
     "Chief Executive", "President-elect", "Foreign Affairs Minister", "External Affairs Minister",
-    "Defense Chief", "army chief", "Army Chief", "opposition leader",
+    "Defense Chief", "army chief", "Army Chief", "opposition leader", "counterpart",
+    "foreign minister", "prime minister", "president", "premier", "defense minister",
+    "defence minister", "secretary of state", "foreign secretary", "chief executive",
 ]
+
+# Offices that exist under that name in one country only (general knowledge of government
+# structures); used when the text gives the title without a country.
+TITLE_COUNTRIES = {
+    "Secretary of State": "USA", "Deputy Secretary of State": "USA",
+    "Assistant Secretary of State": "USA", "Under Secretary of State": "USA",
+    "Secretary of Defense": "USA", "Defense Secretary": "USA", "Commerce Secretary": "USA",
+    "Treasury Secretary": "USA", "Trade Representative": "USA",
+    "State Department spokesman": "USA", "State Department spokeswoman": "USA",
+    "Chief Cabinet Secretary": "JPN", "State Councilor": "CHN", "State Councillor": "CHN",
+    "Vice Premier": "CHN", "Foreign Secretary": "GBR", "Home Secretary": "GBR",
+    "Defence Secretary": "GBR", "Taoiseach": "IRL", "Tanaiste": "IRL",
+}
 
 # Titles whose holder speaks for an organisation rather than a country.
 ORG_TITLES = ["Secretary-General", "Secretary General", "Commissioner", "High Representative"]
@@ -431,7 +445,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     write("countries.json", {"countries": country_rows(), "historic": historic_rows()})
     write("organizations.json", {"organizations": ORGANIZATIONS, "media": MEDIA})
-    write("titles.json", {"titles": TITLES, "org_titles": ORG_TITLES})
+    write("titles.json", {"titles": TITLES + ["Taoiseach", "Tanaiste"], "org_titles": ORG_TITLES,
+                          "title_countries": TITLE_COUNTRIES})
 
 
 if __name__ == "__main__":

@@ -41,9 +41,9 @@ class DocFacts:
         """People named inside one sentence, with the token where each is named."""
         out: list[tuple[Person, int]] = []
         for person in self.people:
-            for s, _ in person.spans:
+            for s, e in person.spans:
                 if sent.start <= s < sent.end:
-                    out.append((person, s))
+                    out.append((person, e - 1))
                     break
         return out
 

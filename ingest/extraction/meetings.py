@@ -10,7 +10,7 @@ from ingest.extraction.dates import ResolvedDate, resolve
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import Parties, gather, has_side_phrase
-from ingest.extraction.scope import scope
+from ingest.extraction.scope import clause_head, scope, subject_of
 from ingest.extraction.triggers import Trigger
 
 KIND_RANK = {"phone_call": 0, "summit": 1, "negotiation": 2, "visit": 3, "talks": 4,
@@ -45,14 +45,16 @@ def place_for(facts: DocFacts, sent: Span, inside: set[int], trig: Trigger) -> M
     return min(places, key=lambda m: abs(m.start - trig.start))
 
 
-def date_for(facts: DocFacts, sent: Span, trig: Trigger, future: bool) -> ResolvedDate | None:
-    """The date nearest the trigger among the sentence's DATE expressions."""
+def date_for(facts: DocFacts, sent: Span, inside: set[int], trig: Trigger,
+             future: bool) -> ResolvedDate | None:
+    """The date nearest the trigger among the sentence's DATE expressions (own clause first)."""
     best: tuple[int, ResolvedDate] | None = None
+    named = {i for p in facts.people for s, e in p.spans for i in range(s, e)}
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or any(t.i in named for t in ent):
             continue
         found = resolve(ent.text, facts.published, future)
-        distance = abs(ent.start - trig.start)
+        distance = abs(ent.start - trig.start) + (0 if ent.root.i in inside else 100)
         if found is not None and (best is None or distance < best[0]):
             best = (distance, found)
     return best[1] if best else None
@@ -68,8 +70,23 @@ def add_host(facts: DocFacts, parties: Parties, place: Mention | None) -> set[st
     return set()
 
 
-def draft_for(facts: DocFacts, trig: Trigger, previous: list[Draft]) -> Draft | None:
-    """Build one draft meeting from a trigger, or None when fewer than two sides."""
+def split_bilateral(facts: DocFacts, trig: Trigger, parties: Parties) -> list[Parties]:
+    """ "A held talks with B's and C's leaders": one bilateral meeting per counterpart."""
+    if trig.kind in ("summit", "negotiation") or parties.resolved_sides:
+        return [parties]
+    root = trig.root(facts.doc)
+    if any(t.lower_ in ("between", "among", "trilateral", "multilateral") for t in root.subtree):
+        return [parties]
+    subj = subject_of(clause_head(root))
+    mine = {n for n, i in parties.where.items() if i in subj and parties.sides[n] == "Country"}
+    others = [n for n in parties.sides if n not in mine]
+    if len(mine) != 1 or len(others) < 2:
+        return [parties]
+    return [parties.only(mine | {other}, facts.person_country) for other in others]
+
+
+def draft_for(facts: DocFacts, trig: Trigger, previous: list[Draft]) -> list[Draft]:
+    """Draft meetings from one trigger (none when fewer than two sides)."""
     doc = facts.doc
     sent = doc[trig.start].sent
     inside = scope(trig.root(doc))
@@ -83,19 +100,33 @@ def draft_for(facts: DocFacts, trig: Trigger, previous: list[Draft]) -> Draft | 
     if trig.kind == "host":
         hosts = {next(iter(parties.sides), "")}
     if parties.countable < 2:
-        return None
+        return []
     kind = "visit" if trig.kind == "host" else trig.kind
-    when = date_for(facts, sent, trig, trig.modality == "planned")
-    return Draft(trig, sent, parties, kind, trig.modality, place, when, hosts)
+    when, status = timing(facts, sent, inside, trig)
+    return [Draft(trig, sent, p, kind, status, place, when, hosts)
+            for p in split_bilateral(facts, trig, parties)]
+
+
+def timing(facts: DocFacts, sent: Span, inside: set[int],
+           trig: Trigger) -> tuple[ResolvedDate | None, str]:
+    """The meeting's date and status (a date after publication makes it planned)."""
+    when = date_for(facts, sent, inside, trig, trig.modality == "planned")
+    status = trig.modality
+    if when is not None and facts.published is not None and status == "held":
+        if when.precision == "day" and when.value > facts.published.isoformat():
+            when = date_for(facts, sent, inside, trig, True)
+            status = "planned"
+    return when, status
 
 
 def side_names(facts: DocFacts, previous: list[Draft]) -> list[str]:
     """ "the two sides": the sides of the last meeting, else the article's main pair."""
-    for draft in reversed(previous):
+    pair = facts.salient_pair()
+    for draft in reversed(previous[-1:]):
         countries = [n for n, k in draft.parties.sides.items() if k == "Country"]
-        if len(countries) >= 2:
+        if len(countries) >= 2 and set(pair) <= set(countries):
             return countries
-    return facts.salient_pair()
+    return pair
 
 
 def find_drafts(facts: DocFacts, triggers: list[Trigger]) -> list[Draft]:
@@ -104,7 +135,5 @@ def find_drafts(facts: DocFacts, triggers: list[Trigger]) -> list[Draft]:
     for trig in triggers:
         if trig.modality in ("negated", "hypothetical"):
             continue
-        draft = draft_for(facts, trig, drafts)
-        if draft is not None:
-            drafts.append(draft)
+        drafts += draft_for(facts, trig, drafts)
     return drafts

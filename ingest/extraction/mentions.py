@@ -18,7 +18,12 @@ MentionKind = Literal["country", "org", "media", "place"]
 CAPITAL_WORDS = frozenset({"capital"})
 # Heads that make a country mention a mere modifier of a thing, not an actor.
 THING_HEADS = frozenset({"embassy", "embassies", "mission", "consulate", "border", "soil",
-                         "territory", "waters", "airspace", "peninsula", "plane", "aircraft"})
+                         "territory", "waters", "airspace", "plane", "aircraft"})
+# Nouns whose "with X" / "between X and Y" names a relation, not a meeting party.
+RELATION_HEADS = frozenset({"border", "area", "frontier", "relations", "relationship", "ties",
+                            "alliance", "trade", "tension", "tensions", "war", "conflict",
+                            "dispute", "rivalry", "deal", "agreement", "treaty", "exchanges",
+                            "threat", "threats", "policy", "approach", "ally"})
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,19 @@ def is_place(root: Token, lex: Lexicon) -> bool:
         return not (root.head.lower_ == "on" or root.head.head.lower_ in ("with", "between"))
     if root.dep_ == "dobj" and root.head.lower_.startswith("visit"):
         return True
-    return root.dep_ == "compound" and root.head.lower_ in THING_HEADS
+    head = root.head
+    return (root.dep_ in ("compound", "amod", "nmod") and head.dep_ == "pobj"
+            and head.head.lower_ in ("in", "at") and head.lower_ not in THING_HEADS)
+
+
+def modifies_thing(span: Span) -> bool:
+    """ "the U.S. Embassy", "the border with X", "relations with X": not an actor or place."""
+    root = span.root
+    if root.dep_ in ("compound", "poss", "amod") and root.head.lower_ in THING_HEADS:
+        return True
+    head = root.head
+    return (root.dep_ == "pobj" and head.lower_ in ("with", "between", "to", "toward", "towards")
+            and head.head.lower_ in RELATION_HEADS)
 
 
 def place_of_capital(span: Span, gaz: Gazetteer, iso3: str) -> Mention | None:
@@ -86,7 +103,7 @@ def ref_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, published: date | None)
     out: list[Mention] = []
     for span in doc.spans[REFS]:
         reading = pick(gaz.surfaces.get(span.label_, []), gaz, published)
-        if reading is None:
+        if reading is None or modifies_thing(span):
             continue
         if reading.kind in ("org", "media"):
             out.append(Mention(reading.kind, reading.key, span.start, span.end, reading.kind))

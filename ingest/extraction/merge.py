@@ -11,6 +11,8 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if a.sent.start == b.sent.start:
         return True
+    if (a.kind == "visit") != (b.kind == "visit"):
+        return False
     if a.when is not None and b.when is not None:
         return a.when.value.startswith(b.when.value) or b.when.value.startswith(a.when.value)
     return a.kind == b.kind or "meeting" in (a.kind, b.kind) or "talks" in (a.kind, b.kind)

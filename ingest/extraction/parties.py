@@ -10,6 +10,10 @@ from ingest.extraction.facts import DocFacts
 from ingest.extraction.people import Person
 
 
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
+
+
 @dataclass
 class Parties:
     """Who takes part: parties by name (→ Country | Organization) and people."""
@@ -17,10 +21,21 @@ class Parties:
     sides: dict[str, str] = field(default_factory=dict)
     people: list[Person] = field(default_factory=list)
     resolved_sides: bool = False
+    where: dict[str, int] = field(default_factory=dict)  # side → token where first named
 
-    def add(self, name: str, kind: str) -> None:
+    def add(self, name: str, kind: str, token: int = -1) -> None:
         """Add a party once, keeping first-seen order."""
         self.sides.setdefault(name, kind)
+        self.where.setdefault(name, token)
+
+    def only(self, names: set[str], country_of: dict[int, str]) -> Parties:
+        """A copy restricted to some sides (and the people serving them)."""
+        kept = Parties(resolved_sides=self.resolved_sides)
+        for name, kind in self.sides.items():
+            if name in names:
+                kept.add(name, kind, self.where[name])
+        kept.people = [p for p in self.people if country_of.get(id(p)) in names]
+        return kept
 
     @property
     def countable(self) -> int:
@@ -48,22 +63,39 @@ def gather(facts: DocFacts, sent: Span, inside: set[int]) -> Parties:
         if m.start not in inside:
             continue
         if m.kind == "country":
-            parties.add(m.name, "Country")
+            parties.add(m.name, "Country", m.start)
         elif m.kind == "org" and (kind := org_kind(facts, m.name)):
-            parties.add(m.name, kind)
+            parties.add(m.name, kind, m.start)
     for person, start in facts.people_in(sent):
         if start in inside:
-            add_person(facts, parties, person)
+            add_person(facts, parties, person, start)
+    for tok in sent:
+        if tok.i in inside and tok.lower_ in PRONOUNS and tok.dep_ in PRONOUN_DEPS:
+            person = antecedent(facts, tok.i)
+            if person is not None:
+                add_person(facts, parties, person, tok.i)
     return parties
 
 
-def add_person(facts: DocFacts, parties: Parties, person: Person) -> None:
+def antecedent(facts: DocFacts, index: int) -> Person | None:
+    """The last titled person named before a pronoun (a simple, recency-based guess)."""
+    best: tuple[int, Person] | None = None
+    for person in facts.people:
+        if id(person) not in facts.person_country:
+            continue
+        before = [s for s, _ in person.spans if s < index]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), person)
+    return best[1] if best else None
+
+
+def add_person(facts: DocFacts, parties: Parties, person: Person, token: int) -> None:
     """A person takes part, and with them the country they serve."""
     if person not in parties.people:
         parties.people.append(person)
     party = facts.person_country.get(id(person))
     if party is not None and (kind := party_kind(facts, party)):
-        parties.add(party, kind)
+        parties.add(party, kind, token)
 
 
 def has_side_phrase(sent: Span, facts: DocFacts, inside: set[int]) -> bool:

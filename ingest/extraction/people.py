@@ -36,7 +36,12 @@ def clean_name(span: Span, titles: set[str]) -> Span | None:
         span = span.doc[span.start:span.end - 1]
     if start >= span.end or not span.doc[start].text[:1].isupper():
         return None
-    return span.doc[start:span.end]
+    end = span.end
+    doc = span.doc
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+        end += 2
+    return doc[start:end]
 
 
 def person_spans(doc: Doc, titles: set[str]) -> list[Span]:
@@ -83,7 +88,7 @@ def surname_spans(doc: Doc, people: list[Person]) -> None:
 
 def find_people(doc: Doc) -> list[Person]:
     """Every person in the Doc, variants merged (full names first)."""
-    titles = {s.text for s in doc.spans[TITLES]}
+    titles = {w for s in doc.spans[TITLES] for w in s.text.split()}
     spans = sorted(person_spans(doc, titles), key=lambda s: -len(s))
     people: list[Person] = []
     for span in spans:

@@ -55,6 +55,7 @@ class Gazetteer:
     surfaces: dict[str, list[Surface]] = field(default_factory=dict)
     titles: tuple[str, ...] = ()
     org_titles: frozenset[str] = frozenset()
+    title_countries: dict[str, str] = field(default_factory=dict)  # lower-case title → name
 
     def add(self, text: str, surface: Surface) -> None:
         """Register one surface form (several canonical readings may share it)."""
@@ -120,4 +121,6 @@ def load_gazetteer() -> Gazetteer:
     titles = read_json("titles.json")
     gaz.titles = tuple(sorted(titles["titles"], key=len, reverse=True))
     gaz.org_titles = frozenset(titles["org_titles"])
+    gaz.title_countries = {t.lower(): gaz.countries[c].name
+                           for t, c in titles["title_countries"].items()}
     return gaz

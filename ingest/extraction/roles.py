@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from ingest.extraction.components import TITLES
 from ingest.extraction.mentions import Mention
 from ingest.extraction.people import Person
+from ingest.extraction.reference import load_gazetteer
 
 # Words that may stand between a country and a title ("China's new foreign minister").
 FILLERS = frozenset({"'s", "’s", "'", "the", "new", "former", "top", "then", "acting", ",",
@@ -18,9 +19,9 @@ STOP_TOKENS = frozenset({"and", "between", "with", "or", ";"})
 
 
 def title_ending_at(doc: Doc, end: int) -> Span | None:
-    """The title span that ends right before token `end`, if any."""
+    """The title right before token `end` ("President X", "the Chinese leader, X")."""
     for span in doc.spans[TITLES]:
-        if span.end == end:
+        if span.end == end or (span.end == end - 1 and doc[span.end].text == ","):
             return span
     return None
 
@@ -114,4 +115,33 @@ def find_roles(doc: Doc, people: list[Person], parties: list[Mention]) -> list[R
         title, party = found
         facts[id(person)].append((person, title.text, party.name if party else None, span[0]))
         previous = (span[1], party) if party is not None else previous
-    return [r for r in (best_role(facts[id(p)]) for p in people) if r is not None]
+    roles = [r for r in (best_role(facts[id(p)]) for p in people) if r is not None]
+    return fill_parties(doc, roles, parties)
+
+
+def described(doc: Doc, parties: list[Mention]) -> dict[str, str]:
+    """Titles used with a party but without a name: "the British prime minister" → title → party."""
+    ends = {m.end: m for m in parties}
+    found: dict[str, str] = {}
+    for title in doc.spans[TITLES]:
+        if title.end < len(doc) and doc[title.end].ent_type_ == "PERSON":
+            continue
+        party = party_before(title.start, ends, doc)
+        if party is not None:
+            found.setdefault(title.text.lower(), party.name)
+    return found
+
+
+def fill_parties(doc: Doc, roles: list[RoleFact], parties: list[Mention]) -> list[RoleFact]:
+    """Give party-less roles a country: a unique description, else a one-country office."""
+    by_description = described(doc, parties)
+    missing = Counter(r[1].lower() for r in roles if r[2] is None)
+    out: list[RoleFact] = []
+    for person, title, party, token in roles:
+        key = title.lower()
+        if party is None and missing[key] == 1:
+            party = by_description.get(key)
+        if party is None:
+            party = load_gazetteer().title_countries.get(key)
+        out.append((person, title, party, token))
+    return out

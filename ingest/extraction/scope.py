@@ -1,14 +1,15 @@
-"""Scope: which tokens of a sentence belong to the clause a meeting trigger sits in."""
+"""Scope: which tokens of a sentence hold the parties of a meeting trigger."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 # Dependents that open a clause of their own (a purpose, a report, a relative clause).
-BARRIERS = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "parataxis"})
-# Reporting verbs whose subject is a speaker, not a party.
-REPORTING = frozenset({"say", "says", "said", "saying", "tell", "told", "report", "reported",
-                       "reports", "announce", "announced", "add", "added", "note", "noted"})
+BARRIERS = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "parataxis", "csubj"})
+# Argument slots of a governing verb that may name parties of a nominal trigger.
+VERB_ARGS = frozenset({"nsubj", "nsubjpass", "prep", "agent", "dative"})
+# Ways a verb trigger borrows the subject of the verb it depends on ("agreed to meet").
+BORROW = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 
 
 def clause_head(tok: Token) -> Token:
@@ -16,25 +17,74 @@ def clause_head(tok: Token) -> Token:
     head = tok
     while head.pos_ not in ("VERB", "AUX") and head.head is not head:
         head = head.head
-    return head if head.pos_ in ("VERB", "AUX") else tok.sent.root
+    return head if head.pos_ in ("VERB", "AUX") else tok
 
 
-def scope(trigger: Token) -> set[int]:
-    """Token indices of the trigger's clause, without embedded clauses it is not in."""
-    head = clause_head(trigger)
-    inside = {t.i for t in head.subtree}
-    for child in head.children:
-        if child.dep_ in BARRIERS and trigger.i not in {t.i for t in child.subtree}:
-            inside -= {t.i for t in child.subtree}
-    if head.dep_ in ("xcomp", "conj", "advcl") and head.head.lower_ not in REPORTING:
-        inside |= subjects(head.head)
-    return inside
+def phrase(root: Token, keep: Token | None = None) -> set[int]:
+    """A subtree without the embedded clauses (unless they contain `keep`)."""
+    out: set[int] = set()
+    for tok in root.subtree:
+        path = [tok, *(a for a in tok.ancestors if root.is_ancestor(a))]
+        if any(t.dep_ in BARRIERS and t is not root and not (keep and t.is_ancestor(keep)
+                                                          or t is keep) for t in path):
+            continue
+        out.add(tok.i)
+    return out
 
 
-def subjects(verb: Token) -> set[int]:
-    """The subject phrase of a verb (shared by an xcomp or conjoined verb)."""
+def subject_of(verb: Token) -> set[int]:
+    """The subject phrase of a verb (or, for a relative clause, the noun it modifies)."""
     out: set[int] = set()
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            out |= {t.i for t in child.subtree}
+            out |= phrase(child)
+    if not out and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("PROPN", "NOUN"):
+        out |= phrase(verb.head)
     return out
+
+
+def borrowed_subject(verb: Token) -> set[int]:
+    """The subject a verb without one shares with the clause above it (a few levels up)."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in BORROW | {"prep", "pcomp", "pobj"} or tok.head is tok:
+            return set()
+        tok = tok.head
+        found = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else set()
+        if found:
+            return found
+    return set()
+
+
+def verb_scope(verb: Token) -> set[int]:
+    """A verb trigger: its clause, plus a borrowed subject ("agreed to meet", "arrived and met")."""
+    inside = phrase(verb)
+    if not subject_of(verb):
+        inside |= borrowed_subject(verb)
+    return inside
+
+
+def noun_scope(noun: Token) -> set[int]:
+    """A nominal trigger: its phrase, and the governing verb's arguments when it is an object
+    ("X held talks with Y") or an adjunct ("after talks with Y, X said")."""
+    inside = phrase(noun)
+    verb = clause_head(noun)
+    if verb is noun or noun.dep_ in ("nsubj", "nsubjpass"):
+        return inside
+    as_object = noun.dep_ in ("dobj", "attr") or (noun.dep_ == "pobj" and noun.head.lower_ in
+                                                   ("in", "into", "for") and noun.head.head is verb)
+    for child in verb.children:
+        if child.is_ancestor(noun) or child is noun:
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass") or (as_object and child.dep_ in VERB_ARGS):
+            inside |= phrase(child)
+    if not subject_of(verb):
+        inside |= borrowed_subject(verb)
+    return inside
+
+
+def scope(trigger: Token) -> set[int]:
+    """Token indices that may name the parties of the meeting `trigger` reports."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return verb_scope(trigger)
+    return noun_scope(trigger)

@@ -13,17 +13,20 @@ from ingest.extraction.lexicon import Lexicon
 Modality = Literal["held", "planned", "negated", "hypothetical"]
 
 CHAIN_DEPS = frozenset({"xcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acomp", "pcomp",
-                        "advcl", "relcl", "acl", "attr", "compound", "conj", "amod", "npadvmod"})
+                        "attr", "compound", "amod", "npadvmod", "auxpass"})
 PLAN_WORDS = frozenset({"scheduled", "planned", "plans", "plan", "planning", "expected", "due",
                         "set", "upcoming", "slated", "arranged", "designed", "prepare",
-                        "preparing", "preparation", "preparations", "agreed", "intends",
-                        "leaves", "leave", "ahead", "next"})
+                        "preparing", "preparation", "preparations", "intends", "intend",
+                        "ahead", "next"})
+PLAN_DEPS = frozenset({"aux", "auxpass", "amod", "acl", "advmod", "npadvmod"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 HYPO_MODALS = frozenset({"could", "might", "may", "can", "should", "must"})
 HYPO_WORDS = frozenset({"possible", "possibly", "potential", "willing", "ready", "prepared",
                         "open", "hypothetical", "future", "any", "eventual", "proposed", "hope",
                         "hopes", "want", "wants", "wanted", "aim", "aims", "chance", "idea",
-                        "offer", "invitation", "invited", "invites", "invite", "try", "seek"})
+                        "offer", "invitation", "invited", "invites", "invite", "try", "seek",
+                        "hoping", "seeking", "trying", "wish", "wishes", "likely",
+                        "unlikely", "perhaps", "maybe", "probably"})
 MARKS = frozenset({"if", "unless", "whether", "once", "until"})
 NEED_OBJECT = frozenset({"host", "phone_call"})
 
@@ -92,12 +95,11 @@ def planned(tokens: list[Token]) -> bool:
         kids = list(tok.children)
         if any(c.lower_ in FUTURE_AUX or c.lower_ == "would" for c in kids if c.dep_ == "aux"):
             return True
-        if tok.lower_ in PLAN_WORDS or any(c.lower_ in PLAN_WORDS for c in kids):
+        if tok.lower_ in PLAN_WORDS or any(c.lower_ in PLAN_WORDS for c in kids
+                                           if c.dep_ in PLAN_DEPS):
             return True
         if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in kids):
-            return True
-        if tok.tag_ in ("VBZ", "VBP") and tok.lower_ not in ("is", "are", "has", "have", "says"):
-            return tok.dep_ == "ROOT" and tok.i > 0
+            return tok.dep_ == "xcomp" and tok.head.lower_ in ("is", "are", "was", "were")
     return False
 
 
@@ -115,8 +117,8 @@ def kind_of(span: Span, lex: Lexicon) -> tuple[str | None, bool]:
     """The meeting kind of a trigger phrase, read as a verb or as a noun."""
     is_verb = span.root.pos_ in ("VERB", "AUX")
     phrase = span.label_
-    kind = lex.verbs.get(phrase) if is_verb else lex.nouns.get(phrase)
-    return kind or (lex.nouns.get(phrase) if is_verb else None), is_verb
+    first, second = (lex.verbs, lex.nouns) if is_verb else (lex.nouns, lex.verbs)
+    return first.get(phrase) or second.get(phrase), is_verb
 
 
 def usable(span: Span, kind: str, is_verb: bool) -> bool:
