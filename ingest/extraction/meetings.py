@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from ingest.extraction.dates import ResolvedDate, resolve
 from ingest.extraction.facts import DocFacts
@@ -37,12 +37,21 @@ class Draft:
 
 
 def place_for(facts: DocFacts, sent: Span, inside: set[int], trig: Trigger) -> Mention | None:
-    """The meeting place: a locative inside the clause, nearest the trigger."""
-    places = [m for m in facts.in_sent(sent) if m.kind == "place" and m.start in inside
+    """The meeting place: a locative inside the clause (else on its verb), nearest the trigger."""
+    places = [m for m in facts.in_sent(sent) if m.kind == "place"
               and facts.doc[m.start:m.end].root.head.lower_ != "from"]
-    if not places:
-        return None
-    return min(places, key=lambda m: abs(m.start - trig.start))
+    for allowed in (inside, verb_locatives(trig.root(facts.doc))):
+        near = [m for m in places if m.start in allowed]
+        if near:
+            return min(near, key=lambda m: abs(m.start - trig.start))
+    return None
+
+
+def verb_locatives(tok: Token) -> set[int]:
+    """Tokens of "in …" / "at …" phrases on the verb governing a trigger."""
+    verb = clause_head(tok)
+    return {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for t in c.subtree}
 
 
 def date_for(facts: DocFacts, sent: Span, inside: set[int], trig: Trigger,
@@ -68,6 +77,17 @@ def add_host(facts: DocFacts, parties: Parties, place: Mention | None) -> set[st
         parties.add(place.country, "Country")
         return {place.country}
     return set()
+
+
+def host_sides(doc: Doc, trig: Trigger, parties: Parties) -> set[str]:
+    """Who hosts: the subject of "hosted", or the agent of "was received by"."""
+    root = trig.root(doc)
+    agent = [c for c in root.children if c.dep_ == "agent"]
+    if agent:
+        tokens = {t.i for t in agent[0].subtree}
+        named = {n for n, i in parties.where.items() if i in tokens}
+        return named or {next(iter(parties.sides), "")}
+    return {next(iter(parties.sides), "")}
 
 
 def split_bilateral(facts: DocFacts, trig: Trigger, parties: Parties) -> list[Parties]:
@@ -98,7 +118,7 @@ def draft_for(facts: DocFacts, trig: Trigger, previous: list[Draft]) -> list[Dra
     place = place_for(facts, sent, inside, trig)
     hosts = add_host(facts, parties, place)
     if trig.kind == "host":
-        hosts = {next(iter(parties.sides), "")}
+        hosts = host_sides(doc, trig, parties)
     if parties.countable < 2:
         return []
     kind = "visit" if trig.kind == "host" else trig.kind

@@ -10,7 +10,7 @@ from ingest.extraction.facts import DocFacts
 from ingest.extraction.people import Person
 
 
-PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "my", "i"})
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 
 

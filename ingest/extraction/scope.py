@@ -32,11 +32,17 @@ def phrase(root: Token, keep: Token | None = None) -> set[int]:
     return out
 
 
+def misparsed_name(tok: Token) -> bool:
+    """A name read as a modal ("May is due to …"): it is the subject."""
+    return tok.dep_ == "aux" and tok.tag_ == "MD" and tok.text[:1].isupper() and tok.i > 0 \
+        and tok.ent_type_ == "PERSON"
+
+
 def subject_of(verb: Token) -> set[int]:
     """The subject phrase of a verb (or, for a relative clause, the noun it modifies)."""
     out: set[int] = set()
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ("nsubj", "nsubjpass") or misparsed_name(child):
             out |= phrase(child)
     if not out and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("PROPN", "NOUN"):
         out |= phrase(verb.head)
@@ -47,7 +53,7 @@ def borrowed_subject(verb: Token) -> set[int]:
     """The subject a verb without one shares with the clause above it (a few levels up)."""
     tok = verb
     for _ in range(4):
-        if tok.dep_ not in BORROW | {"prep", "pcomp", "pobj"} or tok.head is tok:
+        if tok.dep_ not in BORROW | {"prep", "pcomp", "pobj", "acomp"} or tok.head is tok:
             return set()
         tok = tok.head
         found = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else set()

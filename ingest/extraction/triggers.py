@@ -17,7 +17,7 @@ CHAIN_DEPS = frozenset({"xcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "
 PLAN_WORDS = frozenset({"scheduled", "planned", "plans", "plan", "planning", "expected", "due",
                         "set", "upcoming", "slated", "arranged", "designed", "prepare",
                         "preparing", "preparation", "preparations", "intends", "intend",
-                        "ahead", "next"})
+                        "ahead", "next", "agreed", "agree", "agrees"})
 PLAN_DEPS = frozenset({"aux", "auxpass", "amod", "acl", "advmod", "npadvmod"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 HYPO_MODALS = frozenset({"could", "might", "may", "can", "should", "must"})
@@ -27,6 +27,8 @@ HYPO_WORDS = frozenset({"possible", "possibly", "potential", "willing", "ready",
                         "offer", "invitation", "invited", "invites", "invite", "try", "seek",
                         "hoping", "seeking", "trying", "wish", "wishes", "likely",
                         "unlikely", "perhaps", "maybe", "probably"})
+HYPO_DEPS = frozenset({"amod", "aux", "advmod", "acomp", "det", "neg", "npadvmod"})
+BE = frozenset({"is", "are", "was", "were"})
 MARKS = frozenset({"if", "unless", "whether", "once", "until"})
 NEED_OBJECT = frozenset({"host", "phone_call"})
 
@@ -63,6 +65,8 @@ def blocked(tokens: list[Token], lex: Lexicon) -> bool:
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
         if tok.lower_ in lex.blocking_verbs or f"{tok.lower_} {particle}" in lex.blocking_verbs:
             return True
+        if tok.dep_ == "prep" and f"{tok.head.lower_} {tok.lower_}" in lex.blocking_verbs:
+            return True
     return False
 
 
@@ -70,11 +74,13 @@ def hypothetical(tokens: list[Token]) -> bool:
     """Only possible: "could meet", "willing to meet", "if they meet", "possible talks"."""
     for tok in tokens:
         kids = list(tok.children)
-        if any(c.lower_ in HYPO_MODALS and c.dep_ == "aux" for c in kids):
+        if any(c.lower_ in HYPO_MODALS and c.dep_ == "aux" and c.ent_type_ != "PERSON"
+               for c in kids):
             return True
         if any(c.lower_ in MARKS and c.dep_ in ("mark", "advmod") for c in kids):
             return True
-        if tok.lower_ in HYPO_WORDS or any(c.lower_ in HYPO_WORDS for c in kids):
+        if tok.lower_ in HYPO_WORDS or any(c.lower_ in HYPO_WORDS for c in kids
+                                           if c.dep_ in HYPO_DEPS):
             return True
         if tok.lower_ == "would" or any(c.lower_ == "would" for c in kids):
             return not reported(tok)
@@ -98,8 +104,9 @@ def planned(tokens: list[Token]) -> bool:
         if tok.lower_ in PLAN_WORDS or any(c.lower_ in PLAN_WORDS for c in kids
                                            if c.dep_ in PLAN_DEPS):
             return True
-        if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in kids):
-            return tok.dep_ == "xcomp" and tok.head.lower_ in ("is", "are", "was", "were")
+        if (tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.lower_ in BE
+                and any(c.lower_ == "to" and c.dep_ == "aux" for c in kids)):
+            return True
     return False
 
 
