@@ -1,0 +1,1 @@
+"""Static assets for Neo4j Browser: diplograph's style (.grass) and guide (HTML slides)."""
