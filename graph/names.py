@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ import neo4j
 from graph.cypher import reads as q
 from graph.errors import GraphError
 from graph.keys import lookup_name
+from graph.values import session
 
 MAX_ALIASES_SCANNED = 50_000
 
@@ -39,17 +41,22 @@ def _read(session: neo4j.Session, query: Any, **params: Any) -> list[dict[str, A
 class Names:
     """Resolves what users type (a name, an alias, an ISO code or an entity id)."""
 
-    def __init__(self, driver: neo4j.Driver, database: str = "neo4j") -> None:
+    def __init__(self, driver: neo4j.Driver, database: str = "neo4j",
+                 known: Mapping[str, str] | None = None) -> None:
         self.driver = driver
         self.database = database
+        # Reference names (lower-cased) → entity key, for names no article has used yet.
+        self.known = known or {}
 
     def resolve(self, name: str) -> Resolved:
-        with self.driver.session(database=self.database) as session:
-            rows = _read(session, q.RESOLVE, name=lookup_name(name))
-            rows = rows or _read(session, q.BY_KEY, key=name.strip())
+        with session(self.driver, self.database) as tx_session:
+            rows = _read(tx_session, q.RESOLVE, name=lookup_name(name))
+            rows = rows or _read(tx_session, q.BY_KEY, key=name.strip())
+            known = self.known.get(lookup_name(name))
+            rows = rows or (_read(tx_session, q.BY_KEY, key=known) if known else [])
             if rows:
                 return Resolved(rows[0]["key"], rows[0]["name"], rows[0]["type"])
-            aliases = _read(session, q.ALIASES, limit=MAX_ALIASES_SCANNED)
+            aliases = _read(tx_session, q.ALIASES, limit=MAX_ALIASES_SCANNED)
         raise UnknownName(name, self._close(name, [r["name"] for r in aliases]))
 
     def resolve_optional(self, name: str | None) -> Resolved | None:

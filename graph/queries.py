@@ -9,7 +9,7 @@ from typing import Any, LiteralString
 import neo4j
 
 from graph.cypher import reads as q
-from graph.values import plain
+from graph.values import plain, session
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,13 @@ class GraphQueries:
         self.database = database
 
     def _one(self, query: LiteralString, **params: Any) -> dict[str, Any] | None:
-        with self.driver.session(database=self.database) as session:
-            rows = session.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
+        with session(self.driver, self.database) as tx_session:
+            rows = tx_session.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
         return plain(rows[0]) if rows else None
 
     def _all(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
-        with self.driver.session(database=self.database) as session:
-            rows = session.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
+        with session(self.driver, self.database) as tx_session:
+            rows = tx_session.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
         return [plain(r) for r in rows]
 
     def who_met_whom(self, key: str, window: Window, page: Page) -> dict[str, Any]:

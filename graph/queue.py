@@ -10,7 +10,7 @@ import neo4j
 
 from graph.cypher import articles as q
 from graph.keys import article_id
-from graph.values import plain
+from graph.values import plain, session
 
 
 @dataclass(frozen=True)
@@ -71,12 +71,12 @@ class ArticleStore:
         self.database = database
 
     def _write(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
-        with self.driver.session(database=self.database) as session:
-            return session.execute_write(_rows, query, params)
+        with session(self.driver, self.database) as tx_session:
+            return tx_session.execute_write(_rows, query, params)
 
     def _read(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
-        with self.driver.session(database=self.database) as session:
-            return session.execute_read(_rows, query, params)
+        with session(self.driver, self.database) as tx_session:
+            return tx_session.execute_read(_rows, query, params)
 
     def store(self, articles: list[NewArticle]) -> list[Stored]:
         rows = self._write(q.STORE, rows=[a.row() for a in articles])

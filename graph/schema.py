@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from typing import LiteralString
 
 import neo4j
+
+from graph.values import UNAVAILABLE
+
+log = logging.getLogger(__name__)
 
 # Community edition has only uniqueness constraints: every MERGE key below has one.
 SCHEMA: tuple[LiteralString, ...] = (
@@ -18,6 +24,14 @@ SCHEMA: tuple[LiteralString, ...] = (
     "CREATE INDEX article_status IF NOT EXISTS FOR (n:Article) ON (n.status, n.lease_until)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
     "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
+    # diplograph's own keys and lookups (graph model: docs/graph-model.md).
+    "CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT alias_name IF NOT EXISTS FOR (n:Alias) REQUIRE n.name IS UNIQUE",
+    "CREATE TEXT INDEX alias_name_text IF NOT EXISTS FOR (n:Alias) ON (n.name)",
+    "CREATE INDEX meeting_sides IF NOT EXISTS FOR (n:Meeting) ON (n.sides)",
+    "CREATE INDEX meeting_start IF NOT EXISTS FOR (n:Meeting) ON (n.date_start)",
+    "CREATE INDEX article_source IF NOT EXISTS FOR (n:Article) ON (n.source)",
+    "CREATE INDEX article_worker IF NOT EXISTS FOR (n:Article) ON (n.worker_id)",
 )
 
 
@@ -26,3 +40,18 @@ def apply_schema(driver: neo4j.Driver, database: str = "neo4j") -> None:
     for statement in SCHEMA:
         driver.execute_query(statement, database_=database)
     driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+
+
+def apply_schema_when_ready(driver: neo4j.Driver, database: str, stop: threading.Event,
+                            max_wait: float = 30.0) -> bool:
+    """Apply the schema, retrying with back-off while Neo4j is unreachable; False if stopped."""
+    wait = 1.0
+    while not stop.is_set():
+        try:
+            apply_schema(driver, database)
+            return True
+        except UNAVAILABLE as exc:
+            log.warning("Neo4j unavailable (%s); schema in %.0fs", type(exc).__name__, wait)
+            stop.wait(wait)
+            wait = min(wait * 2, max_wait)
+    return False

@@ -29,3 +29,9 @@ def plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     return value
+
+
+def session(driver: neo4j.Driver, database: str) -> neo4j.Session:
+    """A session that does not log "property key does not exist" for optional properties."""
+    return driver.session(database=database,
+                          notifications_disabled_classifications=["UNRECOGNIZED"])

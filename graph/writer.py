@@ -11,6 +11,7 @@ from graph.cypher import articles as q
 from graph.cypher import facts as f
 from graph.records import Extraction
 from graph.rows import FactRows, to_rows
+from graph.values import session
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +71,8 @@ def _write(tx: neo4j.ManagedTransaction, article_id: str, version: str, rows: Fa
 def write_extraction(driver: neo4j.Driver, article_id: str, extraction: Extraction,
                      claim: Claim | None = None, database: str = "neo4j") -> bool:
     """Replace the article's facts and mark it done; False if its lease went to another worker."""
-    with driver.session(database=database) as session:
-        written: bool = session.execute_write(replace_facts, article_id, extraction, claim)
+    with session(driver, database) as tx_session:
+        written: bool = tx_session.execute_write(replace_facts, article_id, extraction, claim)
     if not written:
         log.warning("article %s: lease lost before its facts were written; discarded", article_id)
     return written

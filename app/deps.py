@@ -1,0 +1,74 @@
+"""Dependencies for the routes, as `Annotated` aliases."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.security import APIKeyHeader
+
+from app.errors import Unauthorized
+from app.services import Services
+from graph.names import Names
+from graph.queries import GraphQueries, Page
+from graph.queue import ArticleStore
+
+api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
+                              description="Required on writes when DIPLOGRAPH_API_KEY is set.")
+
+
+def services(request: Request) -> Services:
+    built: Services = request.app.state.services
+    return built
+
+
+ServicesDep = Annotated[Services, Depends(services)]
+
+
+def store(s: ServicesDep) -> ArticleStore:
+    return s.store
+
+
+def queries(s: ServicesDep) -> GraphQueries:
+    return s.queries
+
+
+def names(s: ServicesDep) -> Names:
+    return s.names
+
+
+StoreDep = Annotated[ArticleStore, Depends(store)]
+QueriesDep = Annotated[GraphQueries, Depends(queries)]
+NamesDep = Annotated[Names, Depends(names)]
+KeyHeader = Annotated[str | None, Depends(api_key_header)]
+
+
+def _check(s: Services, given: str | None) -> None:
+    expected = s.settings.api_key
+    if expected is None:
+        return
+    if given is None or not secrets.compare_digest(
+            given.encode(), expected.get_secret_value().encode()):
+        raise Unauthorized("missing or wrong X-API-Key header")
+
+
+def write_key(s: ServicesDep, key: KeyHeader) -> None:
+    _check(s, key)
+
+
+def read_key(s: ServicesDep, key: KeyHeader) -> None:
+    if s.settings.reads_require_key:
+        _check(s, key)
+
+
+WriteKey = Depends(write_key)
+ReadKey = Depends(read_key)
+
+
+def page(skip: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+         limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50) -> Page:
+    return Page(skip, limit)
+
+
+PageDep = Annotated[Page, Depends(page)]

@@ -1,0 +1,104 @@
+"""The API's composition root: settings → (managed Neo4j) → driver → schema → services."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app import errors
+from app.middleware import BodyGuard
+from app.routes import articles, graph, health
+from app.runtime import WorkerThread, ingest_seeds
+from app.services import Services
+from app.settings import ApiSettings
+from graph.connection import open_driver
+from graph.local.server import LocalNeo4j
+from graph.schema import apply_schema
+from graph.settings import Neo4jSettings
+from graph.values import UNAVAILABLE
+from ingest.settings import IngestSettings
+from ingest.worker import Extractor, WorkerSettings
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """Who met whom in diplomacy, from news articles, stored in Neo4j.
+
+POST articles (202: stored, queued); a worker extracts meetings, people, roles and issues;
+GET the graph questions. Graph model: docs/graph-model.md."""
+
+
+@dataclass
+class Config:
+    """Everything create_app needs; tests pass their own."""
+
+    api: ApiSettings = field(default_factory=ApiSettings)
+    neo4j: Neo4jSettings = field(default_factory=Neo4jSettings)
+    worker: WorkerSettings = field(default_factory=WorkerSettings)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    extractor: Extractor | None = None  # default: the spaCy extractor
+
+
+def extractor_version() -> str:
+    from ingest.extraction.version import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
+
+
+def _prepare(config: Config) -> None:
+    if config.neo4j.managed and config.api.start_neo4j:
+        log.info("NEO4J_URI unset: %s", LocalNeo4j(config.neo4j).start())
+    if config.api.api_key is None:
+        log.warning("DIPLOGRAPH_API_KEY is unset: anyone who reaches the API can write")
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    config: Config = app.state.config
+    _prepare(config)
+    driver = open_driver(config.neo4j)
+    services = Services.build(config.api, driver, config.neo4j.database, extractor_version())
+    app.state.services = services
+    try:
+        apply_schema(driver, config.neo4j.database)
+        if config.api.ingest_seeds:
+            ingest_seeds(services.store, config.api.seeds_dir)
+    except UNAVAILABLE:
+        log.warning("Neo4j unavailable at start; /ready answers 503 until it is back")
+    worker = None
+    if config.api.run_worker:
+        worker = WorkerThread(driver, config.neo4j.database, config.worker,
+                              config.ingest.batch_size, config.ingest.spacy_model,
+                              config.extractor)
+        worker.start()
+    try:
+        yield
+    finally:
+        if worker:
+            worker.close()
+        driver.close()
+
+
+def create_app(config: Config | None = None) -> FastAPI:
+    config = config or Config()
+    app = FastAPI(title="diplograph", version="0.1.0", description=DESCRIPTION,
+                  lifespan=lifespan)
+    app.state.config = config
+    app.state.retry_after = config.api.retry_after_seconds
+    errors.install(app)
+    app.add_middleware(BodyGuard, max_bytes=config.api.max_body_bytes)
+    if config.api.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=config.api.cors_origins,
+                           allow_methods=["GET", "POST"], allow_headers=["X-API-Key",
+                                                                       "Content-Type"])
+    for module in (articles, graph, health):
+        app.include_router(module.router)
+    if importlib.util.find_spec("app.routes.browser_assets"):  # the Browser's style and guide
+        app.include_router(importlib.import_module("app.routes.browser_assets").router)
+    return app

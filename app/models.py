@@ -1,0 +1,124 @@
+"""Request and response models, one family per resource; requests forbid unknown fields."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Status = Literal["queued", "processing", "done", "failed"]
+
+
+class ArticleCreate(BaseModel):
+    """An article to ingest. `text` is required; the rest helps dating and citing it."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "text": "Diplomats from Japan and North Korea held talks in Beijing on Wednesday.",
+        "url": "https://example.org/2012/08/30/japan-north-korea-talks",
+        "title": "Japan, North Korea hold talks", "published": "2012-08-30", "source": "AP"}]})
+
+    text: str = Field(description="Article text (at most 1,000,000 characters; longer is 413).")
+    url: Annotated[str, Field(max_length=2048)] | None = None
+    title: Annotated[str, Field(max_length=1000)] | None = None
+    published: date | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    source: Annotated[str, Field(max_length=200)] | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text is empty or only whitespace")
+        return value
+
+
+class ArticleLinks(BaseModel):
+    self: str
+    reprocess: str
+
+
+class ArticleAccepted(BaseModel):
+    """202: stored (or already known); the worker extracts it next."""
+
+    id: str
+    status: Status
+    new: bool = Field(description="False when this article was already stored.")
+    links: ArticleLinks
+
+
+class FactCounts(BaseModel):
+    entities: int | None = None
+    meetings: int | None = None
+    roles: int | None = None
+    issues: int | None = None
+    relations: int | None = None
+
+
+class ArticlePublic(BaseModel):
+    id: str
+    url: str | None
+    title: str | None
+    source: str | None
+    published: str | None
+    status: Status
+    error: str | None = Field(None, description="Why the last attempt failed.")
+    extractor_version: str | None
+    attempts: int | None
+    counts: FactCounts
+    created_at: str | None
+    updated_at: str | None
+    processed_at: str | None
+    links: ArticleLinks
+
+
+class ArticlesPublic(BaseModel):
+    data: list[ArticlePublic]
+    count: int = Field(description="How many articles match the filters (all pages).")
+    skip: int
+    limit: int
+
+
+class Requeued(BaseModel):
+    ids: list[str]
+    count: int
+
+
+class EntityRef(BaseModel):
+    id: str
+    name: str | None
+    type: str | None = None
+    role: str | None = None
+
+
+class Place(BaseModel):
+    id: str
+    name: str | None
+    country: str | None = None
+
+
+class Report(BaseModel):
+    """An article that reported a meeting, with the sentence that says so."""
+
+    evidence: str | None
+    start: int | None
+    end: int | None
+    confidence: float | None
+    extractor_version: str | None
+    article_id: str
+    url: str | None
+    title: str | None
+    source: str | None
+    published: str | None
+
+
+class MeetingPublic(BaseModel):
+    id: str
+    date: str | None
+    date_precision: str | None
+    kind: str | None
+    status: str | None
+    participants: list[EntityRef]
+    countries: list[str]
+    place: Place | None
+    issues: list[str]
+    reports: list[Report]

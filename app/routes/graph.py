@@ -1,0 +1,109 @@
+"""The graph questions: who met whom, meetings, entities, dyads and paths."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app import links
+from app.deps import NamesDep, PageDep, QueriesDep, ReadKey, ServicesDep
+from app.errors import ApiError, NotFound
+from app.models import EntityRef
+from app.models_graph import Dyad, EntitiesPublic, EntityProfile, MeetingsPublic, Paths, WhoMetWhom
+from graph.keys import lookup_name
+from graph.names import Resolved
+from graph.queries import Window
+from graph.records import MeetingKind
+
+router = APIRouter(tags=["graph"], dependencies=[ReadKey])
+
+Since = Annotated[date | None, Query(description="Meetings on or after this date.")]
+Until = Annotated[date | None, Query(description="Meetings on or before this date.")]
+EntityType = Annotated[str | None, Query(pattern="^(Country|Person|Organization|City)$")]
+
+
+def ref(r: Resolved) -> EntityRef:
+    return EntityRef(id=r.key, name=r.name, type=r.type)
+
+
+def window(since: date | None, until: date | None, kind: str | None) -> Window:
+    if since and until and since > until:
+        raise ApiError(f"since ({since}) is after until ({until})")
+    return Window(since, until, kind)
+
+
+@router.get("/who-met-whom", response_model=WhoMetWhom)
+def who_met_whom(s: ServicesDep, names: NamesDep, queries: QueriesDep, page: PageDep,
+                 name: Annotated[str, Query(min_length=1, examples=["Japan"])],
+                 since: Since = None, until: Until = None,
+                 kind: MeetingKind | None = None) -> WhoMetWhom:
+    """The entity's counterparts, most meetings first, each with its meetings and evidence."""
+    entity = names.resolve(name)
+    got = queries.who_met_whom(entity.key, window(since, until, kind), page)
+    return WhoMetWhom(entity=ref(entity), counterparts=got["counterparts"], count=got["total"],
+                      skip=page.skip, limit=page.limit,
+                      browser_url=links.who_met_whom(s.settings.browser_url, entity.key))
+
+
+@router.get("/meetings", response_model=MeetingsPublic)
+def meetings(s: ServicesDep, names: NamesDep, queries: QueriesDep, page: PageDep,
+             participant: Annotated[list[str] | None, Query(
+                 description="Repeat for several; every one must take part.",
+                 examples=[["Japan", "North Korea"]])] = None,
+             since: Since = None, until: Until = None, kind: MeetingKind | None = None,
+             place: Annotated[str | None, Query(description="City or country.")] = None,
+             ) -> MeetingsPublic:
+    """Meetings, newest first, with participants, place, issues, evidence and sources."""
+    who = [names.resolve(p) for p in participant or []]
+    where = names.resolve(place) if place else None
+    got = queries.meetings([w.key for w in who], where.key if where else None,
+                           window(since, until, kind), page)
+    return MeetingsPublic(participants=[ref(w) for w in who], data=got["meetings"],
+                          count=got["total"], skip=page.skip, limit=page.limit,
+                          browser_url=links.meetings(s.settings.browser_url,
+                                                     [w.key for w in who]))
+
+
+@router.get("/entities", response_model=EntitiesPublic)
+def entities(queries: QueriesDep, page: PageDep,
+             q: Annotated[str, Query(min_length=1, max_length=200, examples=["kim"])],
+             type: EntityType = None) -> EntitiesPublic:
+    """Entities whose name or alias contains `q` (case-insensitive), best matches first."""
+    got = queries.search(lookup_name(q), type, page)
+    return EntitiesPublic(data=got["entities"], count=got["total"], skip=page.skip,
+                          limit=page.limit)
+
+
+@router.get("/entities/{entity_id}", response_model=EntityProfile)
+def entity(s: ServicesDep, queries: QueriesDep, entity_id: str) -> EntityProfile:
+    """An entity's profile: aliases, roles, recent meetings, top counterparts, issues."""
+    profile = queries.profile(entity_id)
+    if profile is None:
+        raise NotFound(f"no entity has id {entity_id!r} (search with GET /entities?q=…)")
+    return EntityProfile(**profile, browser_url=links.entity(s.settings.browser_url, entity_id))
+
+
+@router.get("/relations", response_model=Dyad)
+def relations(s: ServicesDep, names: NamesDep, queries: QueriesDep,
+              a: Annotated[str, Query(min_length=1, examples=["Japan"])],
+              b: Annotated[str, Query(min_length=1, examples=["North Korea"])]) -> Dyad:
+    """The dyad: the meetings between two entities (oldest first), issues, standing relations."""
+    x, y = names.resolve(a), names.resolve(b)
+    got = queries.dyad(x.key, y.key)
+    return Dyad(a=ref(x), b=ref(y), **got,
+                browser_url=links.dyad(s.settings.browser_url, x.key, y.key))
+
+
+@router.get("/path", response_model=Paths)
+def path(s: ServicesDep, names: NamesDep, queries: QueriesDep,
+         source: Annotated[str, Query(alias="from", min_length=1, examples=["Japan"])],
+         target: Annotated[str, Query(alias="to", min_length=1, examples=["China"])],
+         max_hops: Annotated[int, Query(ge=1, le=6, description="Most meetings on a path.")] = 4,
+         limit: Annotated[int, Query(ge=1, le=50)] = 10) -> Paths:
+    """How two entities connect: the shortest chains of meetings between them."""
+    x, y = names.resolve(source), names.resolve(target)
+    found = queries.paths(x.key, y.key, max_hops, limit)
+    return Paths(source=ref(x), target=ref(y), max_hops=max_hops, paths=found,
+                 browser_url=links.path(s.settings.browser_url, x.key, y.key, max_hops))

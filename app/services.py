@@ -1,0 +1,45 @@
+"""What a request handler may use: built once by the lifespan, shared by every request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import neo4j
+
+from app.settings import ApiSettings
+from graph.keys import entity_key, lookup_name
+from graph.names import Names
+from graph.queries import GraphQueries
+from graph.queue import ArticleStore
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: ApiSettings
+    driver: neo4j.Driver
+    database: str
+    store: ArticleStore
+    queries: GraphQueries
+    names: Names
+    extractor_version: str
+
+    @classmethod
+    def build(cls, settings: ApiSettings, driver: neo4j.Driver, database: str,
+              extractor_version: str) -> Services:
+        names = Names(driver, database, reference_names())
+        return cls(settings, driver, database, ArticleStore(driver, database),
+                   GraphQueries(driver, database), names, extractor_version)
+
+
+def reference_names() -> dict[str, str]:
+    """The extractor's gazetteer as lower-cased name → entity key ("dprk" → "PRK")."""
+    from ingest.extraction.reference import load_gazetteer
+
+    known: dict[str, str] = {}
+    for text, surfaces in load_gazetteer().surfaces.items():
+        for surface in surfaces:
+            if surface.kind in ("name", "demonym", "capital"):
+                known.setdefault(lookup_name(text), surface.key)
+            elif surface.kind == "org":
+                known.setdefault(lookup_name(text), entity_key("Organization", surface.key))
+    return known

@@ -1,0 +1,30 @@
+"""Settings of the HTTP API (DIPLOGRAPH_*), read once by the composition root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The longest article text accepted, in characters (documented in docs/api.md).
+MAX_TEXT_CHARS = 1_000_000
+
+
+class ApiSettings(BaseSettings):
+    """API keys, limits, seeds and the in-process worker."""
+
+    model_config = SettingsConfigDict(env_prefix="DIPLOGRAPH_", env_file=".env", extra="ignore")
+
+    api_key: SecretStr | None = None
+    reads_require_key: bool = False
+    max_text_chars: int = Field(MAX_TEXT_CHARS, gt=0)
+    max_body_bytes: int = Field(16 * 1024 * 1024, gt=0)
+    max_batch: int = Field(1000, gt=0)
+    cors_origins: list[str] = Field(default_factory=list)
+    browser_url: str = "http://localhost:7474"  # the Neo4j Browser links point here
+    seeds_dir: Path = Path("seeds")
+    ingest_seeds: bool = True
+    run_worker: bool = True
+    start_neo4j: bool = True
+    retry_after_seconds: int = Field(5, ge=1)

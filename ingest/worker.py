@@ -1,0 +1,169 @@
+"""The worker: claims queued articles in Neo4j, extracts their facts in batches, writes them.
+
+Several workers (threads, processes, machines) may share one Neo4j: a claim is atomic and holds
+a lease; a write is fenced by the claim, so an article's facts are written by one worker only.
+`main()` is the composition root of `diplograph worker`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable
+
+import neo4j
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from graph.queue import ArticleStore, Claimed
+from graph.records import ArticleText, Extraction
+from graph.values import UNAVAILABLE
+from graph.writer import Claim, write_extraction
+
+log = logging.getLogger(__name__)
+
+Extractor = Callable[[list[ArticleText]], list[Extraction]]
+
+
+class WorkerSettings(BaseSettings):
+    """DIPLOGRAPH_WORKER_*: lease, attempts, polling and back-off of the queue worker."""
+
+    model_config = SettingsConfigDict(env_prefix="DIPLOGRAPH_WORKER_", env_file=".env",
+                                      extra="ignore")
+
+    lease_seconds: float = Field(120.0, gt=0)
+    max_attempts: int = Field(3, ge=1)
+    poll_seconds: float = Field(1.0, gt=0)
+    max_backoff_seconds: float = Field(30.0, gt=0)
+    # Fault drills only: sleep this long after claiming a batch, before extracting it.
+    drill_pause_seconds: float = Field(0.0, ge=0)
+
+
+def worker_id() -> str:
+    return f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+
+
+def as_text(article: Claimed) -> ArticleText:
+    return ArticleText(text=article.text, url=article.url, title=article.title,
+                       published=article.published)
+
+
+class Worker:
+    """One claim → extract → write loop; `run` repeats it until `stop` is set."""
+
+    def __init__(self, driver: neo4j.Driver, extract: Extractor, settings: WorkerSettings,
+                 batch_size: int = 32, database: str = "neo4j", name: str | None = None) -> None:
+        self.driver = driver
+        self.store = ArticleStore(driver, database)
+        self.extract = extract
+        self.settings = settings
+        self.batch_size = batch_size
+        self.database = database
+        self.name = name or worker_id()
+
+    def run_once(self) -> int:
+        """Process one batch; returns how many articles were claimed (0: queue empty)."""
+        for reaped in self.store.reap(self.settings.max_attempts):
+            log.warning("article %s failed: its lease expired too often", reaped)
+        batch = self.store.claim(self.name, self.settings.lease_seconds, self.batch_size)
+        if batch:
+            log.info("worker %s claimed %d article(s)", self.name, len(batch))
+            time.sleep(self.settings.drill_pause_seconds)
+            self._process(batch)
+        return len(batch)
+
+    def run(self, stop: threading.Event) -> None:
+        backoff = self.settings.poll_seconds
+        while not stop.is_set():
+            try:
+                busy = self.run_once()
+                backoff = self.settings.poll_seconds
+            except UNAVAILABLE as exc:
+                log.warning("Neo4j unavailable (%s); retry in %.0fs", type(exc).__name__, backoff)
+                busy = 0
+                backoff = min(backoff * 2, self.settings.max_backoff_seconds)
+            if not busy:
+                stop.wait(backoff)
+        self._release()
+
+    def _release(self) -> None:
+        try:
+            self.store.release(self.name)
+        except UNAVAILABLE:
+            log.warning("could not release claims at stop; their leases will expire")
+
+    def _process(self, batch: list[Claimed]) -> None:
+        for article, extraction in self._extract(batch):
+            if isinstance(extraction, Exception):
+                self._fail(article, extraction)
+                continue
+            try:
+                write_extraction(self.driver, article.id, extraction,
+                                 Claim(self.name, article.attempt), self.database)
+            except UNAVAILABLE:
+                raise
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
+                self._fail(article, exc)
+
+    def _extract(self, batch: list[Claimed]) -> list[tuple[Claimed, Extraction | Exception]]:
+        try:
+            return list(zip(batch, self.extract([as_text(a) for a in batch]), strict=True))
+        except Exception:  # noqa: BLE001 - find the article that broke the batch
+            log.warning("batch extraction failed; extracting one by one", exc_info=True)
+        return [(a, self._extract_one(a)) for a in batch]
+
+    def _extract_one(self, article: Claimed) -> Extraction | Exception:
+        try:
+            return self.extract([as_text(article)])[0]
+        except Exception as exc:  # noqa: BLE001
+            return exc
+
+    def _fail(self, article: Claimed, exc: Exception) -> None:
+        reason = f"{type(exc).__name__}: {exc}"
+        status = self.store.fail(article, self.name, reason, self.settings.max_attempts)
+        log.warning("article %s: extraction failed (%s); now %s", article.id,
+                    type(exc).__name__, status or "held by another worker")
+
+
+def spacy_extractor(model: str, batch_size: int) -> Extractor:
+    """The real extractor: one spaCy pipeline, `nlp.pipe` over each batch."""
+    from ingest.extraction import extract_many, load_pipeline
+
+    nlp = load_pipeline(model)
+    return lambda articles: list(extract_many(nlp, articles, batch_size=batch_size))
+
+
+def main(once: bool = False) -> None:
+    """`diplograph worker`: settings → (managed server) → driver → schema → worker loop."""
+    import signal
+
+    from graph.connection import open_driver
+    from graph.local.server import LocalNeo4j
+    from graph.schema import apply_schema_when_ready
+    from graph.settings import Neo4jSettings
+    from ingest.settings import IngestSettings
+
+    neo4j_settings, ingest, settings = Neo4jSettings(), IngestSettings(), WorkerSettings()
+    if neo4j_settings.managed:
+        LocalNeo4j(neo4j_settings).start()
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    driver = open_driver(neo4j_settings)
+    try:
+        apply_schema_when_ready(driver, neo4j_settings.database, stop)
+        extract = spacy_extractor(ingest.spacy_model, ingest.batch_size)
+        worker = Worker(driver, extract, settings, ingest.batch_size, neo4j_settings.database)
+        log.info("worker %s started (lease %.0fs, batch %d)", worker.name,
+                 settings.lease_seconds, ingest.batch_size)
+        if once:
+            while worker.run_once():
+                pass
+        else:
+            worker.run(stop)
+    finally:
+        driver.close()
