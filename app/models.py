@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
 Status = Literal["queued", "processing", "done", "failed"]
 
@@ -30,6 +30,17 @@ class ArticleCreate(BaseModel):
         if not value.strip():
             raise ValueError("text is empty or only whitespace")
         return value
+
+
+def _one_or_many(value: object) -> str:
+    return "articles" if isinstance(value, list) else "article"
+
+
+# POST /articles takes one article or a list; errors are located under "article" or "articles".
+ArticlesBody = Annotated[
+    Annotated[ArticleCreate, Tag("article")] | Annotated[list[ArticleCreate], Tag("articles")],
+    Discriminator(_one_or_many),
+]
 
 
 class ArticleLinks(BaseModel):

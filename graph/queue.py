@@ -93,9 +93,8 @@ class ArticleStore:
 
     def claim(self, worker: str, lease_seconds: float, limit: int) -> list[Claimed]:
         rows = self._write(q.CLAIM, worker=worker, lease_seconds=lease_seconds, limit=limit)
-        return [Claimed(r["id"], r["text"], r["url"], r["title"],
-                        r["published"].to_native() if r["published"] else None, r["attempt"])
-                for r in rows]
+        return [Claimed(r["id"], r["text"], r["url"], r["title"], _date(r["published"]),
+                        r["attempt"]) for r in rows]
 
     def renew(self, ids: list[str], worker: str, lease_seconds: float) -> list[str]:
         rows = self._write(q.RENEW, ids=ids, worker=worker, lease_seconds=lease_seconds)
@@ -120,6 +119,15 @@ class ArticleStore:
 
     def status_counts(self) -> dict[str, int]:
         return {r["status"]: int(r["n"]) for r in self._read(q.STATUS_COUNTS)}
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return value.to_native() if value is not None else None
 
 
 def _rows(tx: neo4j.ManagedTransaction, query: LiteralString,

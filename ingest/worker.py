@@ -86,6 +86,10 @@ class Worker:
                 log.warning("Neo4j unavailable (%s); retry in %.0fs", type(exc).__name__, backoff)
                 busy = 0
                 backoff = min(backoff * 2, self.settings.max_backoff_seconds)
+            except Exception:  # noqa: BLE001 - the loop outlives any one failure
+                log.exception("worker loop failed; retrying in %.0fs", backoff)
+                busy = 0
+                backoff = min(backoff * 2, self.settings.max_backoff_seconds)
             if not busy:
                 stop.wait(backoff)
         self._release()

@@ -14,6 +14,7 @@ from app.models import (
     ArticleCreate,
     ArticleLinks,
     ArticlePublic,
+    ArticlesBody,
     ArticlesPublic,
     Requeued,
     Status,
@@ -50,7 +51,7 @@ def _check_sizes(s: ServicesDep, articles: list[ArticleCreate]) -> None:
 @router.post("/articles", status_code=202, dependencies=[WriteKey],
              response_model=ArticleAccepted | list[ArticleAccepted])
 def post_articles(
-    s: ServicesDep, body: Annotated[ArticleCreate | list[ArticleCreate], Body()],
+    s: ServicesDep, body: Annotated[ArticlesBody, Body()],
 ) -> ArticleAccepted | list[ArticleAccepted]:
     """Store one article (or a list) and queue it; the id comes from its URL or text."""
     articles = body if isinstance(body, list) else [body]

@@ -1,0 +1,99 @@
+"""`diplograph ingest`: read article files, validate, send in batches, count what happened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from pydantic import ValidationError
+from rich.progress import Progress
+
+from app.models import ArticleCreate
+from app.routes.articles import to_new
+from ingest.sources import Item, read_paths
+
+Sender = Callable[[list[ArticleCreate]], list[bool]]  # → created? per article
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    known: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        lines = [f"{self.new} new, {self.known} already known, {self.failed} failed"]
+        return "\n".join(lines + [f"  {e}" for e in self.errors[:20]])
+
+
+def api_sender(url: str, key: str | None) -> Sender:
+    client = httpx.Client(base_url=url, timeout=60.0,
+                          headers={"X-API-Key": key} if key else {})
+
+    def send(articles: list[ArticleCreate]) -> list[bool]:
+        body = [a.model_dump(mode="json", exclude_none=True) for a in articles]
+        response = client.post("/articles", json=body)
+        if response.status_code != 202:
+            raise RuntimeError(f"HTTP {response.status_code}: {response.text[:300]}")
+        return [bool(r["new"]) for r in response.json()]
+
+    return send
+
+
+def direct_sender() -> Sender:
+    from graph.connection import open_driver
+    from graph.local.server import LocalNeo4j
+    from graph.queue import ArticleStore
+    from graph.schema import apply_schema
+    from graph.settings import Neo4jSettings
+
+    settings = Neo4jSettings()
+    if settings.managed:
+        LocalNeo4j(settings).start()
+    driver = open_driver(settings)
+    apply_schema(driver, settings.database)
+    store = ArticleStore(driver, settings.database)
+    return lambda articles: [s.created for s in store.store([to_new(a) for a in articles])]
+
+
+def _batches(items: Iterator[Item], size: int, summary: Summary
+             ) -> Iterator[list[ArticleCreate]]:
+    batch: list[ArticleCreate] = []
+    for item in items:
+        try:
+            if item.error:
+                raise ValueError(item.error)
+            batch.append(ArticleCreate.model_validate(item.data))
+        except (ValidationError, ValueError) as exc:
+            summary.failed += 1
+            summary.errors.append(f"{item.origin}: {str(exc).splitlines()[0]}")
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_ingest(paths: list[Path], api: str, direct: bool, key: str | None,
+               size: int) -> Summary:
+    summary = Summary()
+    send = direct_sender() if direct else api_sender(api, key)
+    items = list(read_paths(paths))
+    with Progress(transient=False) as progress:
+        task = progress.add_task("ingesting", total=len(items))
+        before = 0
+        for batch in _batches(iter(items), size, summary):
+            try:
+                created = send(batch)
+                summary.new += sum(created)
+                summary.known += len(created) - sum(created)
+            except (RuntimeError, httpx.HTTPError) as exc:
+                summary.failed += len(batch)
+                summary.errors.append(str(exc))
+            done = summary.new + summary.known + summary.failed
+            progress.advance(task, done - before)
+            before = done
+    return summary
