@@ -29,7 +29,7 @@ AIA||Anguillan|The Valley|
 ALA||Ålander|Mariehamn|Aland Islands
 ALB||Albanian,Albanians|Tirana|
 AND||Andorran|Andorra la Vella|
-ARE||Emirati,Emiratis|Abu Dhabi|UAE,U.A.E.,the Emirates
+ARE||Emirati,Emiratis|Abu Dhabi|UAE,U.A.E.
 ARG||Argentine,Argentinian,Argentines,Argentinians|Buenos Aires|
 ARM||Armenian,Armenians|Yerevan|
 ASM||American Samoan|Pago Pago|
@@ -101,7 +101,7 @@ FRA||French|Paris|
 FRO||Faroese|Torshavn|
 FSM|Micronesia|Micronesian|Palikir|
 GAB||Gabonese|Libreville|
-GBR||British,Briton,Britons|London|Britain,Great Britain,UK,U.K.,United Kingdom of Great Britain and Northern Ireland
+GBR||British,Briton,Britons|London|Britain,Great Britain,UK,U.K.
 GEO||Georgian,Georgians|Tbilisi|
 GGY||||
 GHA||Ghanaian,Ghanaians|Accra|
@@ -203,10 +203,10 @@ PLW||Palauan|Ngerulmud|
 PNG||Papua New Guinean|Port Moresby|
 POL||Polish,Poles|Warsaw|
 PRI||Puerto Rican,Puerto Ricans|San Juan|
-PRK|North Korea|North Korean,North Koreans|Pyongyang|DPRK,D.P.R.K.,Democratic People's Republic of Korea
+PRK|North Korea|North Korean,North Koreans|Pyongyang|DPRK,D.P.R.K.,North Korea
 PRT||Portuguese|Lisbon|
 PRY||Paraguayan,Paraguayans|Asuncion|
-PSE|Palestine|Palestinian,Palestinians|Ramallah|Palestinian Authority,Palestinian territories,State of Palestine
+PSE|Palestine|Palestinian,Palestinians|Ramallah|Palestinian Authority,Palestinian territories
 PYF||||
 QAT||Qatari,Qataris|Doha|
 REU||||
@@ -256,7 +256,7 @@ UGA||Ugandan,Ugandans|Kampala|
 UKR||Ukrainian,Ukrainians|Kyiv|Kiev
 UMI||||
 URY||Uruguayan,Uruguayans|Montevideo|
-USA||American,Americans|Washington|U.S.,US,USA,U.S.A.,America,United States of America,the States
+USA||American,Americans|Washington|U.S.,US,USA,U.S.A.,America
 UZB||Uzbek,Uzbeks|Tashkent|
 VAT|Vatican|Vatican|Vatican City|Holy See
 VCT||Vincentian|Kingstown|

@@ -19,7 +19,8 @@ from ingest.extraction.records_out import to_entities, to_meeting, to_roles
 from ingest.extraction.reference import load_gazetteer
 from ingest.extraction.roles import find_roles
 from ingest.extraction.triggers import find_triggers
-from ingest.extraction.version import EXTRACTOR_VERSION, MAX_TEXT_CHARS
+from ingest.extraction.text import prepare
+from ingest.extraction.version import EXTRACTOR_VERSION
 
 
 def read_facts(doc: Doc, article: ArticleText) -> DocFacts:
@@ -29,7 +30,8 @@ def read_facts(doc: Doc, article: ArticleText) -> DocFacts:
     people = find_people(doc)
     parties = [m for m in mentions if m.kind in ("country", "org")]
     roles = find_roles(doc, people, parties)
-    return DocFacts(doc, article.published, gaz, lex, mentions, people, roles)
+    source = article.text if len(article.text) >= len(doc.text) else doc.text
+    return DocFacts(doc, article.published, gaz, lex, mentions, people, roles, source)
 
 
 def issues_for(draft: Draft, issues: list[tuple[Issue, int]]) -> tuple[str, ...]:
@@ -51,19 +53,14 @@ def extract(doc: Doc, article: ArticleText) -> Extraction:
     )
 
 
-def clip(article: ArticleText) -> str:
-    """The part of the text the extractor reads (at most MAX_TEXT_CHARS)."""
-    return article.text[:MAX_TEXT_CHARS]
-
-
 def extract_many(nlp: Language, articles: Iterable[ArticleText],
                  batch_size: int = 32) -> Iterator[Extraction]:
     """Extract from many articles, parsing them in batches with nlp.pipe."""
-    pairs = ((clip(a), a) for a in articles)
+    pairs = ((prepare(a.text), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield extract(doc, article)
 
 
 def extract_article(nlp: Language, article: ArticleText) -> Extraction:
     """Extract from one article."""
-    return extract(nlp(clip(article)), article)
+    return extract(nlp(prepare(article.text)), article)

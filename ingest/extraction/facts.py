@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,26 +27,51 @@ class DocFacts:
     mentions: list[Mention]
     people: list[Person]
     roles: list[RoleFact]
+    source: str  # the article text as given (evidence is cut from it)
     person_country: dict[int, str] = field(default_factory=dict)  # id(person) → party name
+    by_sent: dict[int, list[Mention]] = field(default_factory=dict)  # sentence start → mentions
+    people_by_sent: dict[int, list[tuple[Person, int]]] = field(default_factory=dict)
+    dates_by_sent: dict[int, list[Span]] = field(default_factory=dict)
+    named_tokens: set[int] = field(default_factory=set)  # tokens naming a person
+    pair: list[str] = field(default_factory=list)  # the article's two main countries
 
     def __post_init__(self) -> None:
         for person, _, party, _ in self.roles:
             if party is not None:
                 self.person_country[id(person)] = party
+        starts = [s.start for s in self.doc.sents]
+        for m in self.mentions:
+            self.by_sent.setdefault(starts[bisect_right(starts, m.start) - 1], []).append(m)
+        for ent in self.doc.ents:
+            if ent.label_ == "DATE":
+                key = starts[bisect_right(starts, ent.start) - 1]
+                self.dates_by_sent.setdefault(key, []).append(ent)
+        self.named_tokens = {i for p in self.people for s, e in p.spans for i in range(s, e)}
+        self.pair = self.salient_pair()
+        for person in self.people:
+            seen: set[int] = set()
+            for s, e in person.spans:
+                key = starts[bisect_right(starts, s) - 1]
+                if key not in seen:
+                    seen.add(key)
+                    self.people_by_sent.setdefault(key, []).append((person, e - 1))
+
+    def evidence(self, sent: Span) -> tuple[str, int, int]:
+        """A sentence's verbatim text and character offsets in the source text."""
+        end = sent.start_char + len(sent.text)
+        return self.source[sent.start_char:end], sent.start_char, end
 
     def in_sent(self, sent: Span) -> list[Mention]:
         """Mentions inside one sentence."""
-        return [m for m in self.mentions if sent.start <= m.start < sent.end]
+        return self.by_sent.get(sent.start, [])
 
     def people_in(self, sent: Span) -> list[tuple[Person, int]]:
-        """People named inside one sentence, with the token where each is named."""
-        out: list[tuple[Person, int]] = []
-        for person in self.people:
-            for s, e in person.spans:
-                if sent.start <= s < sent.end:
-                    out.append((person, e - 1))
-                    break
-        return out
+        """People named inside one sentence, with the last token naming each."""
+        return self.people_by_sent.get(sent.start, [])
+
+    def dates_in(self, sent: Span) -> list[Span]:
+        """DATE entities inside one sentence."""
+        return self.dates_by_sent.get(sent.start, [])
 
     def salient_pair(self) -> list[str]:
         """The two countries the article is most about (actor mentions, then first seen)."""

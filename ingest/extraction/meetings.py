@@ -58,9 +58,8 @@ def date_for(facts: DocFacts, sent: Span, inside: set[int], trig: Trigger,
              future: bool) -> ResolvedDate | None:
     """The date nearest the trigger among the sentence's DATE expressions (own clause first)."""
     best: tuple[int, ResolvedDate] | None = None
-    named = {i for p in facts.people for s, e in p.spans for i in range(s, e)}
-    for ent in sent.ents:
-        if ent.label_ != "DATE" or any(t.i in named for t in ent):
+    for ent in facts.dates_in(sent):
+        if any(t.i in facts.named_tokens for t in ent):
             continue
         found = resolve(ent.text, facts.published, future)
         distance = abs(ent.start - trig.start) + (0 if ent.root.i in inside else 100)
@@ -132,16 +131,17 @@ def timing(facts: DocFacts, sent: Span, inside: set[int],
     """The meeting's date and status (a date after publication makes it planned)."""
     when = date_for(facts, sent, inside, trig, trig.modality == "planned")
     status = trig.modality
-    if when is not None and facts.published is not None and status == "held":
-        if when.precision == "day" and when.value > facts.published.isoformat():
-            when = date_for(facts, sent, inside, trig, True)
-            status = "planned"
+    pub = facts.published
+    if when is not None and pub is not None and status == "held" and when.precision == "day" \
+            and when.value > pub.isoformat():
+        when = date_for(facts, sent, inside, trig, True)
+        status = "planned"
     return when, status
 
 
 def side_names(facts: DocFacts, previous: list[Draft]) -> list[str]:
     """ "the two sides": the sides of the last meeting, else the article's main pair."""
-    pair = facts.salient_pair()
+    pair = facts.pair
     for draft in reversed(previous[-1:]):
         countries = [n for n, k in draft.parties.sides.items() if k == "Country"]
         if len(countries) >= 2 and set(pair) <= set(countries):

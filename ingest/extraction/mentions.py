@@ -82,7 +82,8 @@ def place_of_capital(span: Span, gaz: Gazetteer, iso3: str) -> Mention | None:
     root = span.root
     cap = gaz.countries[iso3].capital
     if root.dep_ == "poss" and root.head.lower_ in CAPITAL_WORDS and cap:
-        return Mention("place", cap, span.start, root.head.i + 1, "capital", gaz.countries[iso3].name)
+        country = gaz.countries[iso3].name
+        return Mention("place", cap, span.start, root.head.i + 1, "capital", country)
     return None
 
 

@@ -35,10 +35,13 @@ def absorb(into: Draft, other: Draft) -> None:
 def merge(drafts: list[Draft]) -> list[Draft]:
     """Distinct encounters, in order of first report."""
     merged: list[Draft] = []
+    by_key: dict[frozenset[str], list[Draft]] = {}
     for draft in drafts:
-        target = next((m for m in merged if compatible(m, draft)), None)
+        same = by_key.setdefault(draft.key, [])
+        target = next((m for m in same if compatible(m, draft)), None)
         if target is None:
             merged.append(draft)
+            same.append(draft)
         else:
             absorb(target, draft)
     return merged

@@ -9,7 +9,6 @@ from spacy.tokens import Span
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.people import Person
 
-
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "my", "i"})
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 
@@ -71,9 +70,9 @@ def gather(facts: DocFacts, sent: Span, inside: set[int]) -> Parties:
             add_person(facts, parties, person, start)
     for tok in sent:
         if tok.i in inside and tok.lower_ in PRONOUNS and tok.dep_ in PRONOUN_DEPS:
-            person = antecedent(facts, tok.i)
-            if person is not None:
-                add_person(facts, parties, person, tok.i)
+            found = antecedent(facts, tok.i)
+            if found is not None:
+                add_person(facts, parties, found, tok.i)
     return parties
 
 

@@ -21,26 +21,26 @@ def participants(facts: DocFacts, draft: Draft) -> tuple[Participant, ...]:
             return "participant"
         return "host" if country in draft.hosts else "visitor"
 
-    out = [Participant(name=n, type=k, role=role(n))  # type: ignore[arg-type]
+    out = [Participant(name=n, type=k, role=role(n))
            for n, k in draft.parties.sides.items()]
     for person in draft.parties.people:
         country = facts.person_country.get(id(person))
-        out.append(Participant(name=person.name, type="Person", role=role(country)))  # type: ignore[arg-type]
+        out.append(Participant(name=person.name, type="Person", role=role(country)))
     return tuple(out)
 
 
 def to_meeting(facts: DocFacts, draft: Draft, issues: tuple[str, ...]) -> Meeting:
     """One merged draft → Meeting record with its evidence sentence."""
-    sent = draft.sent
+    evidence, start, end = facts.evidence(draft.sent)
     countries = tuple(n for n, k in draft.parties.sides.items() if k == "Country")
     return Meeting(
-        evidence=sent.text, start=sent.start_char, end=sent.start_char + len(sent.text),
+        evidence=evidence, start=start, end=end,
         participants=participants(facts, draft), countries=countries,
         location=draft.place.name if draft.place else None,
         location_country=draft.place.country if draft.place else None,
         date=draft.when.value if draft.when else None,
         date_precision=draft.when.precision if draft.when else None,
-        kind=draft.kind, status="planned" if draft.status == "planned" else "held",  # type: ignore[arg-type]
+        kind=draft.kind, status="planned" if draft.status == "planned" else "held",
         confidence=confidence(draft), issues=issues,
     )
 
@@ -51,9 +51,8 @@ def to_roles(facts: DocFacts) -> tuple[Role, ...]:
     for person, title, party, token in facts.roles:
         if party is None:
             continue
-        sent = facts.doc[token].sent
-        out.append(Role(evidence=sent.text, start=sent.start_char,
-                        end=sent.start_char + len(sent.text), person=person.name,
+        evidence, start, end = facts.evidence(facts.doc[token].sent)
+        out.append(Role(evidence=evidence, start=start, end=end, person=person.name,
                         title=title, country=party))
     return tuple(out)
 
@@ -73,7 +72,7 @@ def to_entities(facts: DocFacts) -> tuple[Entity, ...]:
         seen.setdefault((kind, m.name), set()).add(text)
         extra[(kind, m.name)] = (country.iso3 if country else None,
                                  m.country if kind == "City" else None)
-    out = [Entity(name=n, type=k, aliases=tuple(sorted(a - {n})),  # type: ignore[arg-type]
+    out = [Entity(name=n, type=k, aliases=tuple(sorted(a - {n})),
                   iso3=extra[(k, n)][0], country=extra[(k, n)][1])
            for (k, n), a in seen.items()]
     out += [Entity(name=p.name, type="Person", aliases=tuple(sorted(p.variants - {p.name})),

@@ -90,6 +90,7 @@ def add_country(gaz: Gazetteer, country: Country) -> None:
         gaz.add(text, Surface("name", country.iso3))
         if text.startswith("the "):
             gaz.add("The " + text[4:], Surface("name", country.iso3))
+            gaz.add(text[4:], Surface("name", country.iso3))
     for text in country.demonyms:
         gaz.add(text, Surface("demonym", country.iso3))
     if country.capital:

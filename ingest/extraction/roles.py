@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -18,11 +19,12 @@ WINDOW = 5
 STOP_TOKENS = frozenset({"and", "between", "with", "or", ";"})
 
 
-def title_ending_at(doc: Doc, end: int) -> Span | None:
+def title_ending_at(doc: Doc, end: int, titles: dict[int, Span]) -> Span | None:
     """The title right before token `end` ("President X", "the Chinese leader, X")."""
-    for span in doc.spans[TITLES]:
-        if span.end == end or (span.end == end - 1 and doc[span.end].text == ","):
-            return span
+    if end in titles:
+        return titles[end]
+    if end - 1 in titles and doc[end - 1].text == ",":
+        return titles[end - 1]
     return None
 
 
@@ -43,7 +45,8 @@ def party_inside(title: Span, starts: dict[int, Mention]) -> Mention | None:
     return next((starts[i] for i in range(title.start, title.end) if i in starts), None)
 
 
-def appositive(doc: Doc, end: int, starts: dict[int, Mention]) -> tuple[Span, Mention] | None:
+def appositive(doc: Doc, end: int, starts: dict[int, Mention],
+               title_starts: dict[int, Span]) -> tuple[Span, Mention] | None:
     """ "NAME, China's foreign minister" / "NAME, the Japanese envoy"."""
     if end >= len(doc) - 2 or doc[end].text != ",":
         return None
@@ -52,17 +55,17 @@ def appositive(doc: Doc, end: int, starts: dict[int, Mention]) -> tuple[Span, Me
     if party is None:
         return None
     j = party.end + (party.end < len(doc) and doc[party.end].text in ("'s", "’s"))
-    title = next((s for s in doc.spans[TITLES] if j <= s.start <= j + 2), None)
+    title = next((title_starts[k] for k in range(j, j + 3) if k in title_starts), None)
     return (title, party) if title is not None else None
 
 
-def nearest_party(doc: Doc, start: int, parties: list[Mention]) -> Mention | None:
+def nearest_party(doc: Doc, start: int, ends: dict[int, Mention]) -> Mention | None:
     """The closest country mention earlier in the sentence, if no list word intervenes."""
     sent_start = doc[start].sent.start
-    before = [m for m in parties if sent_start <= m.start < start and m.kind == "country"]
-    if not before:
+    last = next((ends[i] for i in range(start, max(sent_start, start - 11), -1)
+                 if i in ends and ends[i].kind == "country"), None)
+    if last is None:
         return None
-    last = before[-1]
     if any(t.lower_ in STOP_TOKENS for t in doc[last.end:start]) or start - last.end > 10:
         return None
     return last
@@ -77,16 +80,30 @@ def list_party(doc: Doc, title: Span, previous: tuple[int, Mention] | None) -> M
     return previous[1] if ok else None
 
 
-def role_at(doc: Doc, span: tuple[int, int], parties: list[Mention],
+@dataclass(frozen=True)
+class Index:
+    """Mentions and titles by token offset, built once per document."""
+
+    starts: dict[int, Mention]
+    ends: dict[int, Mention]
+    title_ends: dict[int, Span]
+    title_starts: dict[int, Span]
+
+
+def index(doc: Doc, parties: list[Mention]) -> Index:
+    """Build the offset index."""
+    return Index({m.start: m for m in parties}, {m.end: m for m in parties},
+                 {t.end: t for t in doc.spans[TITLES]}, {t.start: t for t in doc.spans[TITLES]})
+
+
+def role_at(doc: Doc, span: tuple[int, int], idx: Index,
             previous: tuple[int, Mention] | None) -> tuple[Span, Mention | None] | None:
     """The title (and its party) introducing the person named at `span`."""
-    starts = {m.start: m for m in parties}
-    ends = {m.end: m for m in parties}
-    title = title_ending_at(doc, span[0])
+    title = title_ending_at(doc, span[0], idx.title_ends)
     if title is None:
-        return appositive(doc, span[1], starts)
-    party = (party_inside(title, starts) or party_before(title.start, ends, doc)
-             or list_party(doc, title, previous) or nearest_party(doc, title.start, parties))
+        return appositive(doc, span[1], idx.starts, idx.title_starts)
+    party = (party_inside(title, idx.starts) or party_before(title.start, idx.ends, doc)
+             or list_party(doc, title, previous) or nearest_party(doc, title.start, idx.ends))
     return title, party
 
 
@@ -106,10 +123,11 @@ def find_roles(doc: Doc, people: list[Person], parties: list[Mention]) -> list[R
     """One role per titled person; in a list, later titles inherit the first party."""
     facts: dict[int, list[RoleFact]] = {id(p): [] for p in people}
     previous: tuple[int, Mention] | None = None
+    idx = index(doc, parties)
     for span, person in sorted(((s, p) for p in people for s in p.spans), key=lambda x: x[0]):
         if previous is not None and doc[previous[0] - 1].sent != doc[span[0]].sent:
             previous = None
-        found = role_at(doc, span, parties, previous)
+        found = role_at(doc, span, idx, previous)
         if found is None:
             continue
         title, party = found

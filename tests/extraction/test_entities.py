@@ -1,0 +1,98 @@
+"""Countries, capitals, seats of government, organisations, media, people and roles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.records import Entity, Extraction
+from tests.extraction.conftest import Run
+
+
+def entity(result: Extraction, name: str) -> Entity:
+    """The entity with this canonical name."""
+    return next(e for e in result.entities if e.name == name)
+
+
+def test_abbreviations_and_official_names_are_canonical(run: Run) -> None:
+    result = run("The DPRK and the Republic of Korea traded accusations; the U.S. and the "
+                 "Russian Federation stayed silent.")
+    names = {e.name for e in result.entities if e.type == "Country"}
+    assert names == {"North Korea", "South Korea", "United States", "Russia"}
+    assert entity(result, "North Korea").iso3 == "PRK"
+    assert "DPRK" in entity(result, "North Korea").aliases
+
+
+def test_capital_as_actor_is_the_country(run: Run) -> None:
+    result = run("Hanoi said it would protest, and Canberra agreed.")
+    names = {e.name: e.type for e in result.entities}
+    assert names == {"Vietnam": "Country", "Australia": "Country"}
+
+
+def test_capital_as_place_is_a_city(run: Run) -> None:
+    result = run("Trade ministers gathered in Nairobi.")
+    city = entity(result, "Nairobi")
+    assert city.type == "City" and city.country == "Kenya"
+
+
+def test_seat_of_government_stands_for_the_country(run: Run) -> None:
+    result = run("The Kremlin rejected the claim.")
+    assert entity(result, "Russia").type == "Country"
+
+
+def test_historic_state_by_publication_date(run: Run) -> None:
+    old = run("Moscow and Bonn exchanged notes.", published=date(1985, 6, 1))
+    assert {e.name for e in old.entities} == {"Soviet Union", "West Germany"}
+    new = run("Moscow and Berlin exchanged notes.", published=date(2015, 6, 1))
+    assert {e.name for e in new.entities} == {"Russia", "Germany"}
+
+
+def test_media_are_not_entities_or_parties(run: Run) -> None:
+    result = run("Xinhua and Reuters reported that Chile and Peru met in Lima on Monday.")
+    assert {e.name for e in result.entities if e.type != "City"} == {"Chile", "Peru"}
+
+
+def test_name_variants_are_one_person(run: Run) -> None:
+    result = run("Finnish President Aino Virtanen spoke on Monday. Virtanen later left.")
+    people = [e for e in result.entities if e.type == "Person"]
+    assert [p.name for p in people] == ["Aino Virtanen"]
+    assert people[0].country == "Finland"
+
+
+def test_role_title_before_name_with_demonym(run: Run) -> None:
+    result = run("Egyptian Foreign Minister Samir Fawzi arrived on Tuesday.")
+    (role,) = result.roles
+    assert (role.person, role.title, role.country) == ("Samir Fawzi", "Foreign Minister", "Egypt")
+
+
+def test_role_with_possessive_country_and_appositive(run: Run) -> None:
+    result = run("Li Ming, China's foreign minister, spoke. Japan's Prime Minister Kenji Sato "
+                 "listened.")
+    got = {(r.person, r.country) for r in result.roles}
+    assert got == {("Li Ming", "China"), ("Kenji Sato", "Japan")}
+
+
+def test_role_country_carries_over_a_list(run: Run) -> None:
+    result = run("He met Indian President Ravi Kumar, Vice President Meena Rao and Foreign "
+                 "Minister Arjun Das.")
+    assert {(r.person, r.country) for r in result.roles} == {
+        ("Ravi Kumar", "India"), ("Meena Rao", "India"), ("Arjun Das", "India")}
+
+
+def test_organisation_role(run: Run) -> None:
+    result = run("NATO Secretary-General Erik Lund warned of risks.")
+    (role,) = result.roles
+    assert role.country == "NATO"
+
+
+def test_leader_title_with_country_earlier_in_the_clause(run: Run) -> None:
+    result = run("Observers wonder whether Cuba's policy will change under new leader Rosa Diaz.")
+    assert {(r.person, r.country) for r in result.roles} == {("Rosa Diaz", "Cuba")}
+
+
+def test_issue_between_countries_is_linked(run: Run) -> None:
+    result = run("Greece and Turkey held talks in Athens on Monday over maritime boundaries in "
+                 "the Aegean.")
+    (meeting,) = result.meetings
+    assert result.issues and result.issues[0].countries == ("Greece", "Turkey")
+    assert meeting.issues == (result.issues[0].name,)
+    assert "maritime boundaries" in result.issues[0].name

@@ -1,0 +1,128 @@
+"""Meeting patterns on sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.extraction.conftest import Run, pairs
+
+
+def test_coordinated_subjects_hold_talks(run: Run) -> None:
+    result = run("France and Germany held talks in Paris on Monday.")
+    (meeting,) = result.meetings
+    assert set(meeting.countries) == {"France", "Germany"}
+    assert (meeting.location, meeting.date, meeting.kind) == ("Paris", "2021-03-08", "talks")
+    assert meeting.date_precision == "day"
+
+
+def test_met_with_counterpart(run: Run) -> None:
+    result = run("Brazilian Foreign Minister Carla Mendes met with her Argentine counterpart "
+                 "Jorge Alvarez in Buenos Aires on Tuesday.")
+    (meeting,) = result.meetings
+    assert set(meeting.countries) == {"Brazil", "Argentina"}
+    assert meeting.location == "Buenos Aires" and meeting.date == "2021-03-09"
+    people = {p.name for p in meeting.participants if p.type == "Person"}
+    assert people == {"Carla Mendes", "Jorge Alvarez"}
+
+
+def test_talks_between(run: Run) -> None:
+    result = run("Talks between Egypt and Ethiopia resumed in Khartoum last week.")
+    assert pairs(result) == {frozenset({"Egypt", "Ethiopia"})}
+    assert result.meetings[0].location == "Khartoum"
+    assert result.meetings[0].date == "2021-03" and result.meetings[0].date_precision == "month"
+
+
+def test_hosted_marks_host_and_visitor(run: Run) -> None:
+    result = run("Kenya hosted Ugandan President Paul Okello on Friday.")
+    (meeting,) = result.meetings
+    roles = {p.name: p.role for p in meeting.participants}
+    assert roles["Kenya"] == "host" and roles["Uganda"] == "visitor"
+    assert meeting.kind == "visit" and meeting.date == "2021-03-05"
+
+
+def test_visited_country_is_host_and_place(run: Run) -> None:
+    result = run("Canadian Prime Minister Anne Leblanc visited Mexico on Thursday.")
+    (meeting,) = result.meetings
+    assert set(meeting.countries) == {"Canada", "Mexico"}
+    assert meeting.location == "Mexico"
+    assert {p.name: p.role for p in meeting.participants}["Mexico"] == "host"
+
+
+def test_phone_call(run: Run) -> None:
+    result = run("Turkish President Ahmet Demir spoke by phone with Greek Prime Minister "
+                 "Nikos Pappas on Sunday.")
+    (meeting,) = result.meetings
+    assert meeting.kind == "phone_call" and meeting.date == "2021-03-07"
+    assert set(meeting.countries) == {"Turkey", "Greece"}
+
+
+def test_passive_received_by(run: Run) -> None:
+    result = run("Spain's foreign minister was received by Moroccan officials in Rabat on Monday.")
+    (meeting,) = result.meetings
+    roles = {p.name: p.role for p in meeting.participants}
+    assert roles == {"Spain": "visitor", "Morocco": "host"}
+    assert meeting.location == "Rabat"
+
+
+def test_the_two_sides_resolve_to_named_countries(run: Run) -> None:
+    result = run("Vietnam and the Philippines signed a fisheries accord in 2019. "
+                 "Officials from the two sides met in Hanoi on Monday.")
+    assert pairs(result) == {frozenset({"Vietnam", "Philippines"})}
+    assert result.meetings[0].location == "Hanoi"
+
+
+def test_demonyms_stand_for_countries(run: Run) -> None:
+    result = run("Norwegian and Swedish diplomats met in Stockholm on March 3.")
+    assert pairs(result) == {frozenset({"Norway", "Sweden"})}
+    assert result.meetings[0].date == "2021-03-03"
+
+
+def test_capitals_as_actors_and_as_place(run: Run) -> None:
+    result = run("Tehran and Riyadh held talks in Baghdad last week.")
+    (meeting,) = result.meetings
+    assert set(meeting.countries) == {"Iran", "Saudi Arabia"}
+    assert meeting.location == "Baghdad" and meeting.location_country == "Iraq"
+
+
+def test_year_only_date(run: Run) -> None:
+    result = run("Italian and Greek negotiators met in 2008 to discuss migration.")
+    assert result.meetings[0].date == "2008"
+    assert result.meetings[0].date_precision == "year"
+
+
+def test_future_meeting_is_planned(run: Run) -> None:
+    result = run("Dutch Prime Minister Lena de Vries will visit Belgium next week.")
+    (meeting,) = result.meetings
+    assert meeting.status == "planned" and meeting.kind == "visit"
+
+
+def test_agreed_summit_is_planned_in_the_coming_months(run: Run) -> None:
+    result = run("Seoul and Tokyo agreed to hold a summit in Busan on May 5.")
+    (meeting,) = result.meetings
+    assert meeting.status == "planned" and meeting.date == "2021-05-05"
+    assert meeting.kind == "summit" and meeting.location == "Busan"
+
+
+def test_organisation_as_party(run: Run) -> None:
+    result = run("EU leaders met British officials in Brussels on Thursday.")
+    (meeting,) = result.meetings
+    names = {p.name: p.type for p in meeting.participants}
+    assert names == {"European Union": "Organization", "United Kingdom": "Country"}
+
+
+def test_news_agency_is_not_a_participant(run: Run) -> None:
+    result = run("Pakistan's foreign minister met his Afghan counterpart in Kabul on Sunday, "
+                 "Reuters reported, citing Xinhua.")
+    (meeting,) = result.meetings
+    assert {p.name for p in meeting.participants} == {"Pakistan", "Afghanistan"}
+
+
+def test_one_side_meeting_several_counterparts_splits(run: Run) -> None:
+    result = run("The Indian prime minister held talks with his Nepali counterpart and the "
+                 "Bhutanese king.")
+    assert pairs(result) == {frozenset({"India", "Nepal"}), frozenset({"India", "Bhutan"})}
+
+
+def test_evidence_offsets_point_into_the_text(run: Run) -> None:
+    text = "Officials said little.\n\nFrance and Germany held talks in Paris on Monday."
+    (meeting,) = run(text).meetings
+    assert text[meeting.start:meeting.end] == meeting.evidence
+    assert meeting.evidence.startswith("France and Germany")

@@ -1,0 +1,33 @@
+"""Non-events: negations, hypotheticals, calls for talks and idioms yield no meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.conftest import Run
+
+NON_EVENTS = [
+    "Peru refused to meet Chilean officials.",
+    "No talks are planned between Serbia and Croatia.",
+    "Poland could meet Ukrainian officials next month.",
+    "Hungary would be willing to meet Austrian leaders.",
+    "Ghana called for talks with Togo.",
+    "Indonesia failed to meet the deadline set by Malaysia.",
+    "Portugal declined to meet the Angolan delegation.",
+    "If Chile and Bolivia meet, the dispute could ease.",
+    "Nepal did not meet Chinese officials during the trip.",
+    "The talks between Laos and Thailand were cancelled.",
+]
+
+
+@pytest.mark.parametrize("text", NON_EVENTS)
+def test_non_events_are_not_meetings(run: Run, text: str) -> None:
+    assert run(text).meetings == ()
+
+
+def test_reported_plan_is_planned_not_hypothetical(run: Run) -> None:
+    result = run("The Kremlin said Russian President Ivan Petrov would meet Kazakh leaders in "
+                 "Astana on Friday.")
+    (meeting,) = result.meetings
+    assert meeting.status == "planned" and meeting.date == "2021-03-12"
+    assert set(meeting.countries) == {"Russia", "Kazakhstan"}
