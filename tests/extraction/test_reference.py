@@ -1,0 +1,40 @@
+"""Reference data covers every country, with demonyms, capitals and provenance."""
+
+from __future__ import annotations
+
+import json
+
+import pycountry
+import pytest
+
+from ingest.extraction.reference import DATA_DIR, load_gazetteer
+from ingest.settings import IngestSettings
+
+
+def test_every_iso_country_is_present() -> None:
+    gaz = load_gazetteer()
+    assert {c.alpha_3 for c in pycountry.countries} <= set(gaz.countries)
+
+
+def test_sovereign_states_have_demonym_and_capital() -> None:
+    gaz = load_gazetteer()
+    for code in ("FRA", "NGA", "BRA", "IDN", "KAZ", "FJI", "BOL", "URY", "MNG"):
+        assert gaz.countries[code].demonyms and gaz.countries[code].capital
+
+
+def test_historic_states() -> None:
+    gaz = load_gazetteer()
+    assert gaz.countries["SUN"].name == "Soviet Union"
+    assert gaz.countries["DEW"].capital == "Bonn"
+
+
+def test_every_data_file_has_provenance() -> None:
+    for path in DATA_DIR.glob("*.json"):
+        assert json.loads(path.read_text("utf-8"))["_provenance"], path.name
+
+
+def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIPLOGRAPH_SPACY_MODEL", "xx_model")
+    monkeypatch.setenv("DIPLOGRAPH_BATCH_SIZE", "8")
+    settings = IngestSettings()
+    assert settings.spacy_model == "xx_model" and settings.batch_size == 8
