@@ -58,12 +58,20 @@ def _prepare(config: Config) -> None:
         log.warning("DIPLOGRAPH_API_KEY is unset: anyone who reaches the API can write")
 
 
+def browser_base(config: Config) -> ApiSettings:
+    """Browser links go to the managed server's own port unless DIPLOGRAPH_BROWSER_URL is set."""
+    if config.neo4j.managed and "browser_url" not in config.api.model_fields_set:
+        base = f"http://localhost:{config.neo4j.http_port}"
+        return config.api.model_copy(update={"browser_url": base})
+    return config.api
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     config: Config = app.state.config
     _prepare(config)
     driver = open_driver(config.neo4j)
-    services = Services.build(config.api, driver, config.neo4j.database, extractor_version())
+    services = Services.build(browser_base(config), driver, config.neo4j.database, extractor_version())
     app.state.services = services
     try:
         apply_schema(driver, config.neo4j.database)

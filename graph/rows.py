@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -36,6 +37,7 @@ class Resolver:
 
     entities: dict[str, Row] = field(default_factory=dict)  # key -> row
     by_name: dict[tuple[str, str], str] = field(default_factory=dict)  # (type, lname) -> key
+    country_codes: Mapping[str, str] = field(default_factory=dict)  # lname -> ISO alpha-3
 
     def add(self, entity: Entity) -> str:
         country = self.country_key(entity.country) if entity.type == "City" else None
@@ -55,7 +57,8 @@ class Resolver:
 
     def key(self, type_: str, name: str) -> str:
         found = self.by_name.get((type_, lookup_name(name)))
-        return found or self.add(Entity(name=name, type=type_))
+        iso3 = self.country_codes.get(lookup_name(name)) if type_ == "Country" else None
+        return found or self.add(Entity(name=name, type=type_, iso3=iso3))
 
     def country_key(self, name: str | None) -> str | None:
         return self.key("Country", name) if name else None
@@ -110,9 +113,13 @@ def span(record: Any) -> Row:
     return {"evidence": record.evidence, "start": record.start, "end": record.end}
 
 
-def to_rows(extraction: Extraction) -> FactRows:
-    """The rows for one extraction; every name it uses ends up an entity the article mentions."""
-    names = Resolver()
+def to_rows(extraction: Extraction, country_codes: Mapping[str, str] | None = None) -> FactRows:
+    """The rows for one extraction; every name it uses ends up an entity the article mentions.
+
+    `country_codes` (lower-cased name → ISO alpha-3) keys countries the extraction names without
+    an Entity record, so "China" is `CHN` even when only a city's country says so.
+    """
+    names = Resolver(country_codes=country_codes or {})
     for entity in sorted(extraction.entities, key=lambda e: e.type != "Country"):
         names.add(entity)
     issue_names = {i.name for i in extraction.issues} | {n for m in extraction.meetings

@@ -32,6 +32,5 @@ def plain(value: Any) -> Any:
 
 
 def session(driver: neo4j.Driver, database: str) -> neo4j.Session:
-    """A session that does not log "property key does not exist" for optional properties."""
-    return driver.session(database=database,
-                          notifications_disabled_classifications=["UNRECOGNIZED"])
+    """A session without server notifications (optional properties, planner hints: log noise)."""
+    return driver.session(database=database, notifications_min_severity="OFF")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import neo4j
@@ -31,7 +32,7 @@ def counts(extraction: Extraction) -> dict[str, int]:
 
 
 def replace_facts(tx: neo4j.ManagedTransaction, article_id: str, extraction: Extraction,
-                  claim: Claim | None = None) -> bool:
+                  claim: Claim | None = None, codes: Mapping[str, str] | None = None) -> bool:
     """The transaction function; False (and nothing written) if the claim no longer holds."""
     fence = tx.run(f.FENCE, id=article_id, worker=claim.worker if claim else None,
                    attempt=claim.attempt if claim else None).single()
@@ -40,7 +41,7 @@ def replace_facts(tx: neo4j.ManagedTransaction, article_id: str, extraction: Ext
     old = tx.run(f.OLD_FACTS, id=article_id).single(strict=True)
     tx.run(f.RELEASE_DERIVED, id=article_id).consume()
     tx.run(f.DELETE_OWN, id=article_id).consume()
-    rows = to_rows(extraction)
+    rows = to_rows(extraction, codes)
     new_meetings = _write(tx, article_id, extraction.extractor_version, rows, old["entities"])
     meetings = sorted(set(old["meetings"]) | set(new_meetings))
     tx.run(f.REFRESH_MEETINGS, keys=meetings).consume()
@@ -69,10 +70,12 @@ def _write(tx: neo4j.ManagedTransaction, article_id: str, version: str, rows: Fa
 
 
 def write_extraction(driver: neo4j.Driver, article_id: str, extraction: Extraction,
-                     claim: Claim | None = None, database: str = "neo4j") -> bool:
+                     claim: Claim | None = None, database: str = "neo4j",
+                     codes: Mapping[str, str] | None = None) -> bool:
     """Replace the article's facts and mark it done; False if its lease went to another worker."""
     with session(driver, database) as tx_session:
-        written: bool = tx_session.execute_write(replace_facts, article_id, extraction, claim)
+        written: bool = tx_session.execute_write(replace_facts, article_id, extraction, claim,
+                                                 codes)
     if not written:
         log.warning("article %s: lease lost before its facts were written; discarded", article_id)
     return written

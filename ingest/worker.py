@@ -13,7 +13,7 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import neo4j
 from pydantic import Field
@@ -56,7 +56,8 @@ class Worker:
     """One claim → extract → write loop; `run` repeats it until `stop` is set."""
 
     def __init__(self, driver: neo4j.Driver, extract: Extractor, settings: WorkerSettings,
-                 batch_size: int = 32, database: str = "neo4j", name: str | None = None) -> None:
+                 batch_size: int = 32, database: str = "neo4j", name: str | None = None,
+                 codes: Mapping[str, str] | None = None) -> None:
         self.driver = driver
         self.store = ArticleStore(driver, database)
         self.extract = extract
@@ -64,6 +65,7 @@ class Worker:
         self.batch_size = batch_size
         self.database = database
         self.name = name or worker_id()
+        self.codes = codes if codes is not None else country_codes()
 
     def run_once(self) -> int:
         """Process one batch; returns how many articles were claimed (0: queue empty)."""
@@ -107,7 +109,7 @@ class Worker:
                 continue
             try:
                 write_extraction(self.driver, article.id, extraction,
-                                 Claim(self.name, article.attempt), self.database)
+                                 Claim(self.name, article.attempt), self.database, self.codes)
             except UNAVAILABLE:
                 raise
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
@@ -131,6 +133,18 @@ class Worker:
         status = self.store.fail(article, self.name, reason, self.settings.max_attempts)
         log.warning("article %s: extraction failed (%s); now %s", article.id,
                     type(exc).__name__, status or "held by another worker")
+
+
+def country_codes() -> dict[str, str]:
+    """The extractor's reference countries: lower-cased name, alias or demonym → ISO alpha-3."""
+    from ingest.extraction.reference import load_gazetteer
+
+    codes: dict[str, str] = {}
+    for text, surfaces in load_gazetteer().surfaces.items():
+        for surface in surfaces:
+            if surface.kind in ("name", "demonym"):
+                codes.setdefault(text.casefold(), surface.key)
+    return codes
 
 
 def spacy_extractor(model: str, batch_size: int) -> Extractor:

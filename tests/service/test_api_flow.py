@@ -30,7 +30,8 @@ def test_post_then_done_then_queries(client: TestClient, drain: Worker) -> None:
     prk = next(c for c in who["counterparts"] if c["name"] == "North Korea")
     talks = next(m for m in prk["items"] if m["date"] == "2012-08-29")
     assert talks["place"]["name"] == "Beijing" and talks["reports"][0]["url"] == SEED["url"]
-    assert who["browser_url"].startswith("http://localhost:7474/browser?cmd=edit&arg=")
+    assert who["browser_url"].startswith("http://localhost:")
+    assert "/browser?cmd=edit&arg=" in who["browser_url"]
     for alias in ("DPRK", "north korean", "Pyongyang"):
         got = client.get("/who-met-whom", params={"name": alias}).json()
         assert got["entity"]["name"] == "North Korea"
