@@ -1,0 +1,80 @@
+"""Fixtures for the Browser front end: the seed graph, the asset API on a free port, Chromium."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import neo4j
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from app.routes import browser_assets
+from graph.queue import ArticleStore, NewArticle
+from graph.records import ArticleText, Extraction
+from graph.writer import write_extraction
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "a00.json"
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium's own connections are refused on a closed
+# network and slow every page down.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def seed_article() -> NewArticle:
+    raw = json.loads(SEED.read_text())
+    return NewArticle(text=raw["text"], url=raw["url"], title=raw["title"], source=raw["source"],
+                      published=date.fromisoformat(raw["published"]))
+
+
+@pytest.fixture(scope="session")
+def seed_extraction() -> Extraction:
+    """The seed article through the project's own extractor (the spaCy model loads once)."""
+    from ingest.extraction import extract_article, load_pipeline
+
+    article = seed_article()
+    text = ArticleText(text=article.text, published=article.published, title=article.title,
+                       url=article.url)
+    return extract_article(load_pipeline(), text)
+
+
+@pytest.fixture
+def seeded(graph: neo4j.Driver, seed_extraction: Extraction) -> neo4j.Driver:
+    """An otherwise empty graph holding the seed article and its facts, stored by the writer."""
+    article = seed_article()
+    ArticleStore(graph).store([article])
+    assert write_extraction(graph, article.id, seed_extraction)
+    return graph
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def assets_url() -> Iterator[str]:
+    """Base URL of a real HTTP server that serves only the Browser asset routes."""
+    app = FastAPI()
+    app.include_router(browser_assets.router)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "the asset server did not start"
+    yield f"http://localhost:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

@@ -1,0 +1,143 @@
+"""Neo4j Browser, for real: headless Chromium connects to the test server holding the seed
+article, gets diplograph's style and guide on connect, and draws the guide's first query."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import neo4j
+import pytest
+from playwright.sync_api import Browser, Locator, Page, Route, sync_playwright
+
+from graph.browser_links import browser_url
+from graph.local.browser import post_connect_cmd
+from graph.local.server import LocalNeo4j
+from graph.settings import Neo4jSettings
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
+
+TIMEOUT_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    if shutil.which(CHROMIUM) is None:
+        pytest.skip(f"no Chromium at {CHROMIUM} (scripts/test installs Debian's)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def server_post_connect(driver: neo4j.Driver) -> str:
+    records = driver.execute_query("CALL dbms.clientConfig() YIELD name, value "
+                                   "WHERE name = 'browser.post_connect_cmd' RETURN value").records
+    return str(records[0]["value"]) if records else ""
+
+
+def route_assets(page: Page, configured: str, assets_url: str) -> None:
+    """Send the Browser's requests for the configured API's assets to the test's asset server."""
+    urls = map(urlsplit, re.findall(r"https?://[^\s;]+", configured))
+    for origin in {f"{u.scheme}://{u.netloc}" for u in urls} - {assets_url}:
+        page.route(origin + "/browser/**", _forward(origin, assets_url))
+
+
+def _forward(origin: str, target: str) -> Callable[[Route], None]:
+    def forward(route: Route) -> None:
+        route.continue_(url=target + route.request.url[len(origin):])
+    return forward
+
+
+def connect(page: Page, settings: Neo4jSettings, navigate: bool = True) -> None:
+    if navigate:
+        page.goto(f"http://localhost:{settings.http_port}/browser/")
+    page.locator("select").first.select_option("bolt://")
+    page.get_by_test_id("boltaddress").fill(f"localhost:{settings.bolt_port}")
+    page.get_by_test_id("username").fill(settings.user)
+    page.get_by_test_id("password").fill(LocalNeo4j(settings).password())
+    page.get_by_test_id("connect").click()
+    page.get_by_text("You are connected as user").wait_for()
+
+
+def run_command(page: Page, command: str) -> None:
+    page.get_by_test_id("activeEditor").click()
+    page.keyboard.type(command)
+    page.get_by_test_id("editor-Run").click()
+
+
+def test_guide_first_query_draws_the_styled_graph(
+        chromium: Browser, neo4j_settings: Neo4jSettings, seeded: neo4j.Driver,
+        assets_url: str, output_dir: Path) -> None:
+    if not neo4j_settings.managed:
+        pytest.skip("the Browser test drives the managed test server")
+    configured = server_post_connect(seeded)
+    page = chromium.new_page(viewport={"width": 1600, "height": 1000})
+    page.set_default_timeout(TIMEOUT_MS)
+    route_assets(page, configured, assets_url)
+    connect(page, neo4j_settings)
+    if not configured:  # a test server started before diplograph configured the Browser
+        for command in post_connect_cmd(assets_url).split(";"):
+            run_command(page, ":" + command.strip())
+
+    drawer = page.get_by_test_id("guidesDrawer")
+    drawer.get_by_text("diplograph: who met whom").wait_for()
+    first = drawer.locator("pre.runnable").first
+    assert "Japan" in first.inner_text()
+    first.click()
+    page.get_by_test_id("editor-Run").click()
+
+    frame = page.get_by_test_id("frame").first
+    frame.locator("svg g.node").nth(3).wait_for()
+    frame.get_by_title("Collapse the node properties display").click()
+    page.wait_for_timeout(2000)  # the force layout settles
+    frame.get_by_label("zoom-to-fit").click()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(output_dir / "browser-guide-first-query.png"))
+
+    fills = node_fills(frame)
+    assert {"Japan", "North Korea", "Beijing"} <= fills.keys(), fills
+    assert any(c.startswith("2012-08-29") for c in fills), fills
+    assert fills["Japan"] == fills["North Korea"] == "#2F6DB5"  # the diplograph style
+    assert fills["Beijing"] == "#7FD3E8"
+
+
+def node_fills(frame: Locator) -> dict[str, str]:
+    """Caption -> fill colour of every node the Browser drew (SVG g.node > circle + text)."""
+    fills: dict[str, str] = {}
+    for node in frame.locator("svg g.node").all():
+        caption = " ".join((node.text_content() or "").split())
+        fills[caption] = (node.locator("circle").last.get_attribute("fill") or "").upper()
+    return fills
+
+
+def test_deep_link_sets_params_and_runs_the_query(
+        chromium: Browser, neo4j_settings: Neo4jSettings, seeded: neo4j.Driver,
+        assets_url: str) -> None:
+    """A browser_url link (as the API returns) fills the editor; running it gives the answer."""
+    if not neo4j_settings.managed:
+        pytest.skip("the Browser test drives the managed test server")
+    tricky = "a&arg=MATCH (n) DETACH DELETE n #x +y %41 'z' é"
+    link = browser_url("MATCH (c:Country {name: $name}) RETURN c.name AS name, $tricky AS tricky",
+                       {"name": "Japan", "tricky": tricky},
+                       base=f"http://localhost:{neo4j_settings.http_port}")
+    page = chromium.new_page(viewport={"width": 1600, "height": 1000})
+    page.set_default_timeout(TIMEOUT_MS)
+    route_assets(page, server_post_connect(seeded), assets_url)
+    page.goto(link)
+    connect(page, neo4j_settings, navigate=False)
+    page.get_by_test_id("editor-Run").click()
+
+    statements = page.get_by_test_id("multi-statement-list-title")
+    statements.nth(2).get_by_text("MATCH (c:Country").wait_for()
+    assert statements.count() == 3  # two :param lines, then the query
+    statements.nth(2).click()  # shows that statement's status
+    page.get_by_text("Completed after").wait_for()
+
+    run_command(page, "RETURN $name + '|' + $tricky AS params")
+    cell = page.get_by_test_id("frame").first.get_by_text("Japan|")
+    assert cell.inner_text().strip().strip('"') == "Japan|" + tricky

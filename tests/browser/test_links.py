@@ -1,0 +1,77 @@
+"""graph.browser_links: what the Browser reads back from a link is exactly the query and values."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import unquote
+
+import neo4j
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.browser_links import browser_url, cypher_literal
+
+QUERY = "MATCH (e:Entity {key: $key})-[:MET_WITH]-(o) RETURN e, o"
+TRICKY = ["", "Japan", "a&arg=MATCH (n) DETACH DELETE n", "#x", "+1 %41 %", "it's \"quoted\"",
+          "back\\slash\\u0041", "line\nbreak\ttab", "Côte d'Ivoire", "😀 北朝鮮", "`tick`", "$key"]
+
+
+def editor_text(url: str) -> str:
+    """What Browser 5.24 puts in the editor for ?cmd=edit&arg=... (its own parsing, ported)."""
+    decoded = unquote(url.replace("+", " "))
+    return "\n".join(re.findall(r"[?&]arg=([^&#]*)", decoded))
+
+
+def test_the_editor_gets_param_lines_then_the_query() -> None:
+    url = browser_url(QUERY, {"key": "JPN", "hops": 2})
+    assert url.startswith("http://localhost:7474/browser?cmd=edit&arg=")
+    assert editor_text(url) == f':param key => "JPN";\n:param hops => 2;\n{QUERY}'
+
+
+def test_no_params_no_param_lines_and_base_is_kept() -> None:
+    url = browser_url(QUERY, base="http://example.org:17474/")
+    assert url.startswith("http://example.org:17474/browser?cmd=edit&arg=")
+    assert editor_text(url) == QUERY
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_a_value_cannot_break_out_of_its_line(value: str) -> None:
+    text = editor_text(browser_url(QUERY, {"key": value}))
+    lines = text.split("\n")
+    assert lines[-1] == QUERY and len(lines) == 2, text
+    assert lines[0].startswith(":param key => \"") and lines[0].endswith('";')
+
+
+@given(st.text())
+def test_any_string_round_trips_through_the_url(value: str) -> None:
+    text = editor_text(browser_url(QUERY, {"key": value}))
+    assert text == f":param key => {cypher_literal(value)};\n{QUERY}"
+
+
+@pytest.mark.parametrize("name", ["", "1x", "a b", "x => 1; MATCH (n) DETACH DELETE n //", "k-1"])
+def test_parameter_names_are_identifiers(name: str) -> None:
+    with pytest.raises(ValueError, match="parameter name"):
+        browser_url(QUERY, {name: 1})
+
+
+@pytest.mark.parametrize("query", ["RETURN 'a&b'", "RETURN '#1'"])
+def test_a_query_the_browser_would_cut_is_refused(query: str) -> None:
+    with pytest.raises(ValueError, match="cannot take"):
+        browser_url(query)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), object(), {1: "x"}, b"bytes"])
+def test_values_that_are_not_plain_json_are_refused(value: Any) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        cypher_literal(value)
+
+
+@pytest.mark.neo4j
+def test_literals_evaluate_to_the_same_values_in_neo4j(driver: neo4j.Driver) -> None:
+    values: list[Any] = [*TRICKY, None, True, False, 0, -7, 2**62, 1.5, 1e-7, 1e300,
+                         ["a", 1, None], {"weird key`": [1, {"n": "x&y"}], "plain": "#"}]
+    for value in values:
+        record = driver.execute_query("RETURN " + cypher_literal(value) + " AS v").records[0]
+        assert record["v"] == value, value
