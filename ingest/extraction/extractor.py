@@ -18,8 +18,8 @@ from ingest.extraction.people import find_people
 from ingest.extraction.records_out import to_entities, to_meeting, to_roles
 from ingest.extraction.reference import load_gazetteer
 from ingest.extraction.roles import find_roles
-from ingest.extraction.triggers import find_triggers
 from ingest.extraction.text import prepare
+from ingest.extraction.triggers import find_triggers
 from ingest.extraction.version import EXTRACTOR_VERSION
 
 
@@ -29,7 +29,8 @@ def read_facts(doc: Doc, article: ArticleText) -> DocFacts:
     mentions = find_mentions(doc, gaz, lex, article.published)
     people = find_people(doc)
     parties = [m for m in mentions if m.kind in ("country", "org")]
-    roles = find_roles(doc, people, parties)
+    places = [m for m in mentions if m.kind == "place"]
+    roles = find_roles(doc, people, parties, places)
     source = article.text if len(article.text) >= len(doc.text) else doc.text
     return DocFacts(doc, article.published, gaz, lex, mentions, people, roles, source)
 

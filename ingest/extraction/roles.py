@@ -75,9 +75,16 @@ def list_party(doc: Doc, title: Span, previous: tuple[int, Mention] | None) -> M
     """In "Chinese President A, Premier B and …" later titles inherit the first party."""
     if previous is None or title.start - previous[0] > 2:
         return None
-    between = doc[previous[0]:title.start]
-    ok = all(t.text in (",", "and") for t in between) and len(between) > 0
-    return previous[1] if ok else None
+    between = [t.text for t in doc[previous[0]:title.start]]
+    chained = "," in between
+    ok = bool(between) and all(t in (",", "and") for t in between)
+    return previous[1] if ok and (chained or listed(doc, previous[0])) else None
+
+
+def listed(doc: Doc, end: int) -> bool:
+    """Whether the name ending at `end` is itself part of a comma list."""
+    sent = doc[end - 1].sent
+    return any(t.text == "," for t in doc[max(sent.start, end - 8):end])
 
 
 @dataclass(frozen=True)
@@ -119,7 +126,8 @@ def best_role(facts: list[RoleFact]) -> RoleFact | None:
     return next(f for f in with_party if f[2] == party)
 
 
-def find_roles(doc: Doc, people: list[Person], parties: list[Mention]) -> list[RoleFact]:
+def find_roles(doc: Doc, people: list[Person], parties: list[Mention],
+               places: list[Mention]) -> list[RoleFact]:
     """One role per titled person; in a list, later titles inherit the first party."""
     facts: dict[int, list[RoleFact]] = {id(p): [] for p in people}
     previous: tuple[int, Mention] | None = None
@@ -134,7 +142,7 @@ def find_roles(doc: Doc, people: list[Person], parties: list[Mention]) -> list[R
         facts[id(person)].append((person, title.text, party.name if party else None, span[0]))
         previous = (span[1], party) if party is not None else previous
     roles = [r for r in (best_role(facts[id(p)]) for p in people) if r is not None]
-    return fill_parties(doc, roles, parties)
+    return fill_parties(doc, roles, parties, places)
 
 
 def described(doc: Doc, parties: list[Mention]) -> dict[str, str]:
@@ -150,9 +158,25 @@ def described(doc: Doc, parties: list[Mention]) -> dict[str, str]:
     return found
 
 
-def fill_parties(doc: Doc, roles: list[RoleFact], parties: list[Mention]) -> list[RoleFact]:
-    """Give party-less roles a country: a unique description, else a one-country office."""
+def unclaimed_country(doc: Doc, token: int, roles: list[RoleFact],
+                      mentions: list[Mention]) -> str | None:
+    """The nearest country named in the sentence (as actor or place) that no other titled
+    person in the sentence holds: "a stop in Peru to meet President X" → Peru."""
+    sent = doc[token].sent
+    claimed = {r[2] for r in roles if r[2] and sent.start <= r[3] < sent.end}
+    near = [m for m in mentions if sent.start <= m.start < sent.end and abs(m.start - token) <= 12
+            and (m.country or m.name) not in claimed and m.kind in ("country", "place")
+            and m.country is not None]
+    best = min(near, key=lambda m: abs(m.start - token), default=None)
+    return best.country if best is not None else None
+
+
+def fill_parties(doc: Doc, roles: list[RoleFact], parties: list[Mention],
+                 places: list[Mention]) -> list[RoleFact]:
+    """Give party-less roles a country: a unique description, a one-country office, else
+    the nearest unclaimed country of the sentence."""
     by_description = described(doc, parties)
+    mentions = sorted(parties + places, key=lambda m: m.start)
     missing = Counter(r[1].lower() for r in roles if r[2] is None)
     out: list[RoleFact] = []
     for person, title, party, token in roles:
@@ -161,5 +185,7 @@ def fill_parties(doc: Doc, roles: list[RoleFact], parties: list[Mention]) -> lis
             party = by_description.get(key)
         if party is None:
             party = load_gazetteer().title_countries.get(key)
+        if party is None:
+            party = unclaimed_country(doc, token, roles, mentions)
         out.append((person, title, party, token))
     return out
