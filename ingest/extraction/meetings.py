@@ -72,6 +72,8 @@ def add_host(facts: DocFacts, parties: Parties, place: Mention | None) -> set[st
     """A visit (or talks held abroad) with one side: the place's country hosts."""
     if place is None or place.country is None or place.country in parties.sides:
         return set()
+    if "Country" not in parties.sides.values():
+        return set()
     if parties.countable == 1:
         parties.add(place.country, "Country")
         return {place.country}

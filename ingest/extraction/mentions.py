@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -93,8 +94,9 @@ def country_mention(span: Span, reading: Surface, gaz: Gazetteer, lex: Lexicon) 
     capital_place = place_of_capital(span, gaz, reading.key)
     if capital_place is not None:
         return capital_place
-    if is_place(span.root, lex) and reading.kind in ("capital", "name"):
-        place = country.capital if reading.kind == "capital" and country.capital else country.name
+    if is_place(span.root, lex) and reading.kind in ("capital", "name", "seat"):
+        place = {"capital": country.capital or country.name, "name": country.name,
+                 "seat": re.sub(r"^the ", "", span.text, flags=re.I)}[reading.kind]
         return Mention("place", place, span.start, span.end, reading.kind, country.name)
     return Mention("country", country.name, span.start, span.end, reading.kind, country.name)
 

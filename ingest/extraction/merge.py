@@ -23,7 +23,9 @@ def absorb(into: Draft, other: Draft) -> None:
     if into.when is None or (other.when is not None
                              and len(other.when.value) > len(into.when.value)):
         into.when = other.when or into.when
-    into.place = into.place or other.place
+    if into.place is None or (into.place.name == into.place.country and other.place is not None
+                              and other.place.country == into.place.country):
+        into.place = other.place or into.place
     for person in other.parties.people:
         if person not in into.parties.people:
             into.parties.people.append(person)

@@ -31,6 +31,11 @@ HYPO_DEPS = frozenset({"amod", "aux", "advmod", "acomp", "det", "neg", "npadvmod
 BE = frozenset({"is", "are", "was", "were"})
 MARKS = frozenset({"if", "unless", "whether", "once", "until"})
 NEED_OBJECT = frozenset({"host", "phone_call"})
+PEOPLE_NOUNS = frozenset({"delegation", "delegations", "counterpart", "counterparts", "president",
+                          "minister", "ministers", "leader", "leaders", "officials", "official",
+                          "envoy", "envoys", "king", "queen", "premier", "chancellor", "emir",
+                          "prince", "ambassador", "diplomats", "secretary", "team", "head",
+                          "heads", "delegates", "negotiators", "visitors", "guests"})
 
 
 @dataclass(frozen=True)
@@ -133,7 +138,8 @@ def usable(span: Span, kind: str, is_verb: bool) -> bool:
     root = span.root
     if kind in NEED_OBJECT and is_verb:
         kids = list(root.children)
-        objects = [c for c in kids if c.dep_ in ("dobj", "pobj", "prep")]
+        objects = [c for c in kids if c.dep_ in ("dobj", "dative") and someone(c)]
+        objects += [g for c in kids if c.dep_ == "prep" for g in c.children if someone(g)]
         return bool(objects) and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids)
     if span.label_ in ("stop", "stopover", "session", "sessions", "audience", "phone",
                        "telephone", "call", "gather", "gathered"):
@@ -142,12 +148,32 @@ def usable(span: Span, kind: str, is_verb: bool) -> bool:
     return True
 
 
+def governed(tok: Token, roots: set[int]) -> bool:
+    """A trigger inside another's purpose clause ("met to discuss") belongs to that one."""
+    head = tok
+    for _ in range(4):
+        if head.dep_ not in ("xcomp", "advcl", "acl", "pcomp", "pobj", "prep") \
+                or head.head is head:
+            return False
+        head = head.head
+        if head.i in roots:
+            return True
+    return False
+
+
+def someone(tok: Token) -> bool:
+    """Whether a noun names a person, a delegation or a state (not "a letter", "instructions")."""
+    return (tok.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or tok.pos_ == "PROPN"
+            or tok.lower_ in PEOPLE_NOUNS or tok.pos_ == "PRON")
+
+
 def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     """Every meeting trigger in the Doc with its modality (idioms dropped)."""
     idioms = set(lex.idioms)
     out: list[Trigger] = []
+    roots = {s.root.i for s in doc.spans[TRIGGERS] if s.label_ not in idioms}
     for span in doc.spans[TRIGGERS]:
-        if span.label_ in idioms:
+        if span.label_ in idioms or governed(span.root, roots):
             continue
         kind, is_verb = kind_of(span, lex)
         if kind is None or not usable(span, kind, is_verb):
