@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,9 +68,14 @@ def _batches(items: Iterator[Item], size: int, summary: Summary
             if item.error:
                 raise ValueError(item.error)
             batch.append(ArticleCreate.model_validate(item.data))
-        except (ValidationError, ValueError) as exc:
+        except ValidationError as exc:
             summary.failed += 1
-            summary.errors.append(f"{item.origin}: {str(exc).splitlines()[0]}")
+            reasons = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'article'}: {e['msg']}"
+                                for e in exc.errors())
+            summary.errors.append(f"{item.origin}: {reasons}")
+        except ValueError as exc:
+            summary.failed += 1
+            summary.errors.append(f"{item.origin}: {exc}")
         if len(batch) >= size:
             yield batch
             batch = []
@@ -79,6 +85,7 @@ def _batches(items: Iterator[Item], size: int, summary: Summary
 
 def run_ingest(paths: list[Path], api: str, direct: bool, key: str | None,
                size: int) -> Summary:
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise here
     summary = Summary()
     send = direct_sender() if direct else api_sender(api, key)
     items = list(read_paths(paths))
