@@ -8,6 +8,7 @@ first, answered here (a CORSMiddleware the app adds later would answer it before
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
 from importlib.resources import files
@@ -40,9 +41,11 @@ def style() -> Response:
 
 
 @router.get("/guide.html", response_class=Response)
-def guide() -> Response:
+def guide(request: Request) -> Response:
     """The diplograph guide for Neo4j Browser (`:guide <this URL>`): the model and its queries."""
-    return Response(asset("guide.html"), media_type="text/html", headers=CORS_HEADERS)
+    api_url = html.escape(str(request.base_url).rstrip("/"), quote=True)
+    text = asset("guide.html").replace("{{api_url}}", api_url)
+    return Response(text, media_type="text/html", headers=CORS_HEADERS)
 
 
 @router.options("/style.grass", include_in_schema=False)

@@ -125,3 +125,15 @@ def runnable_queries(html: str) -> list[str]:
     parser = _Runnable()
     parser.feed(html)
     return parser.queries
+
+
+def test_guide_names_the_url_it_was_served_from(client: httpx.Client, assets_url: str) -> None:
+    text = client.get("/browser/guide.html").text
+    assert "{{api_url}}" not in text
+    assert f'exec-topic="guide {assets_url}/browser/guide.html"' in text
+
+
+def test_a_forged_host_cannot_inject_markup(client: httpx.Client) -> None:
+    response = client.get("/browser/guide.html", headers={"Host": 'x"><img src=y>'})
+    assert response.status_code == 200
+    assert "<img" not in response.text  # Starlette drops such a host; html.escape is the backstop
