@@ -9,6 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from ingest.extraction.components import TITLES
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.mentions import Mention
 from ingest.extraction.people import Person
@@ -32,6 +33,7 @@ class DocFacts:
     by_sent: dict[int, list[Mention]] = field(default_factory=dict)  # sentence start → mentions
     people_by_sent: dict[int, list[tuple[Person, int]]] = field(default_factory=dict)
     dates_by_sent: dict[int, list[Span]] = field(default_factory=dict)
+    titles_by_sent: dict[int, list[Span]] = field(default_factory=dict)
     named_tokens: set[int] = field(default_factory=set)  # tokens naming a person
     pair: list[str] = field(default_factory=list)  # the article's two main countries
 
@@ -42,6 +44,9 @@ class DocFacts:
         starts = [s.start for s in self.doc.sents]
         for m in self.mentions:
             self.by_sent.setdefault(starts[bisect_right(starts, m.start) - 1], []).append(m)
+        for title in self.doc.spans[TITLES]:
+            key = starts[bisect_right(starts, title.start) - 1]
+            self.titles_by_sent.setdefault(key, []).append(title)
         for ent in self.doc.ents:
             if ent.label_ == "DATE":
                 key = starts[bisect_right(starts, ent.start) - 1]

@@ -13,6 +13,9 @@ from ingest.extraction.parties import Parties, gather, has_side_phrase
 from ingest.extraction.scope import clause_head, scope, subject_of
 from ingest.extraction.triggers import Trigger
 
+# Words that place an undated meeting in the past rather than around publication.
+BACKGROUND = frozenset({"last", "previously", "earlier", "past", "former", "once", "ago",
+                        "history", "historic", "decades", "years"})
 KIND_RANK = {"phone_call": 0, "summit": 1, "negotiation": 2, "visit": 3, "talks": 4,
              "meeting": 5}
 
@@ -54,12 +57,19 @@ def verb_locatives(tok: Token) -> set[int]:
             for t in c.subtree}
 
 
+def boundary(ent: Span) -> bool:
+    """ "since 1945", "until May", "for two years": a bound or a span, not the meeting's date."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before in ("since", "until", "till", "for", "through", "throughout") or \
+        ent.text.lower().startswith(("since ", "until "))
+
+
 def date_for(facts: DocFacts, sent: Span, inside: set[int], trig: Trigger,
              future: bool) -> ResolvedDate | None:
     """The date nearest the trigger among the sentence's DATE expressions (own clause first)."""
     best: tuple[int, ResolvedDate] | None = None
     for ent in facts.dates_in(sent):
-        if any(t.i in facts.named_tokens for t in ent):
+        if any(t.i in facts.named_tokens for t in ent) or boundary(ent):
             continue
         found = resolve(ent.text, facts.published, future)
         distance = abs(ent.start - trig.start) + (0 if ent.root.i in inside else 100)
@@ -106,11 +116,15 @@ def split_bilateral(facts: DocFacts, trig: Trigger, parties: Parties) -> list[Pa
     return [parties.only(mine | {other}, facts.person_country) for other in others]
 
 
-def draft_for(facts: DocFacts, trig: Trigger, previous: list[Draft]) -> list[Draft]:
-    """Draft meetings from one trigger (none when fewer than two sides)."""
+def draft_for(facts: DocFacts, trig: Trigger, previous: list[Draft],
+              inner: list[Trigger]) -> list[Draft]:
+    """Draft meetings from one trigger and the triggers its clauses hold (none when fewer
+    than two sides)."""
     doc = facts.doc
     sent = doc[trig.start].sent
     inside = scope(trig.root(doc))
+    for sub in inner:
+        inside |= scope(sub.root(doc))
     parties = gather(facts, sent, inside)
     if has_side_phrase(sent, facts, inside) and parties.countable < 2:
         for name in side_names(facts, previous):
@@ -138,7 +152,14 @@ def timing(facts: DocFacts, sent: Span, inside: set[int],
             and when.value > pub.isoformat():
         when = date_for(facts, sent, inside, trig, True)
         status = "planned"
+    if when is None and pub is not None and status == "held" and not looks_back(sent):
+        when = ResolvedDate(f"{pub.year:04d}-{pub.month:02d}", "month")
     return when, status
+
+
+def looks_back(sent: Span) -> bool:
+    """Background: "last met", "previously", "in the past", "former" …"""
+    return any(t.lower_ in BACKGROUND for t in sent)
 
 
 def side_names(facts: DocFacts, previous: list[Draft]) -> list[str]:
@@ -154,8 +175,10 @@ def side_names(facts: DocFacts, previous: list[Draft]) -> list[str]:
 def find_drafts(facts: DocFacts, triggers: list[Trigger]) -> list[Draft]:
     """Draft meetings for every held or planned trigger."""
     drafts: list[Draft] = []
+    roots = {t.root(facts.doc).i for t in triggers}
     for trig in triggers:
-        if trig.modality in ("negated", "hypothetical"):
+        if trig.modality in ("negated", "hypothetical") or trig.governor in roots:
             continue
-        drafts += draft_for(facts, trig, drafts)
+        inner = [t for t in triggers if t.governor == trig.root(facts.doc).i]
+        drafts += draft_for(facts, trig, drafts, inner)
     return drafts

@@ -5,13 +5,20 @@ from __future__ import annotations
 from ingest.extraction.meetings import KIND_RANK, Draft
 
 
+def clash(a: Draft, b: Draft) -> bool:
+    """Two different named places (neither being the country of the other)."""
+    if a.place is None or b.place is None or a.place.name == b.place.name:
+        return False
+    return a.place.name != b.place.country and b.place.name != a.place.country
+
+
 def compatible(a: Draft, b: Draft) -> bool:
     """Same sides and status, and no conflicting dates."""
     if a.key != b.key or a.status != b.status:
         return False
     if a.sent.start == b.sent.start:
         return True
-    if (a.kind == "visit") != (b.kind == "visit"):
+    if (a.kind == "visit") != (b.kind == "visit") or clash(a, b):
         return False
     if a.when is not None and b.when is not None:
         return a.when.value.startswith(b.when.value) or b.when.value.startswith(a.when.value)
@@ -21,7 +28,8 @@ def compatible(a: Draft, b: Draft) -> bool:
 def absorb(into: Draft, other: Draft) -> None:
     """Fill what `into` lacks from `other` (date, place, people, a more specific kind)."""
     if into.when is None or (other.when is not None
-                             and len(other.when.value) > len(into.when.value)):
+                             and len(other.when.value) > len(into.when.value)
+                             and other.when.value.startswith(into.when.value[:4])):
         into.when = other.when or into.when
     if into.place is None or (into.place.name == into.place.country and other.place is not None
                               and other.place.country == into.place.country):

@@ -65,15 +65,37 @@ def gather(facts: DocFacts, sent: Span, inside: set[int]) -> Parties:
             parties.add(m.name, "Country", m.start)
         elif m.kind == "org" and (kind := org_kind(facts, m.name)):
             parties.add(m.name, kind, m.start)
+            add_group_home(facts, parties, m.name, m.start)
+        elif m.kind == "org" and m.name in facts.gaz.organizations:
+            add_group_home(facts, parties, m.name, m.start)
     for person, start in facts.people_in(sent):
         if start in inside:
             add_person(facts, parties, person, start)
+    for title in facts.titles_by_sent.get(sent.start, []):
+        country = facts.gaz.title_countries.get(title.text.lower())
+        if country and title.start in inside and unnamed(facts, title):
+            parties.add(country, "Country", title.start)
     for tok in sent:
         if tok.i in inside and tok.lower_ in PRONOUNS and tok.dep_ in PRONOUN_DEPS:
             found = antecedent(facts, tok.i)
             if found is not None:
                 add_person(facts, parties, found, tok.i)
     return parties
+
+
+def unnamed(facts: DocFacts, title: Span) -> bool:
+    """A bare title ("a secretary of state"): no name after it, no country before it."""
+    doc = facts.doc
+    named_after = title.end < len(doc) and title.end in facts.named_tokens
+    marked = any(m.end in (title.start, title.start - 1) for m in facts.in_sent(title.sent))
+    return not named_after and not marked
+
+
+def add_group_home(facts: DocFacts, parties: Parties, name: str, token: int) -> None:
+    """A non-state group that speaks for a people ("Hamas" → Palestine) brings that side."""
+    org = facts.gaz.organizations[name]
+    if org.country and org.country in facts.gaz.countries:
+        parties.add(facts.gaz.countries[org.country].name, "Country", token)
 
 
 def antecedent(facts: DocFacts, index: int) -> Person | None:

@@ -34,6 +34,9 @@ def clean_name(span: Span, titles: set[str]) -> Span | None:
         start += 1
     while start < span.end and span.doc[span.end - 1].is_punct:
         span = span.doc[span.start:span.end - 1]
+    cut = next((t.i for t in span if t.i > start and t.text in ("'s", "’s", "'", "’")), None)
+    if cut is not None:
+        span = span.doc[span.start:cut]
     if start >= span.end or not span.doc[start].text[:1].isupper():
         return None
     end = span.end

@@ -47,6 +47,7 @@ class Trigger:
     kind: str  # a MeetingKind, or "host" for a visit told from the host's side
     is_verb: bool
     modality: Modality
+    governor: int | None = None  # root token of the trigger whose clause holds this one
 
     def root(self, doc: Doc) -> Token:
         """The token the phrase hangs on."""
@@ -148,17 +149,17 @@ def usable(span: Span, kind: str, is_verb: bool) -> bool:
     return True
 
 
-def governed(tok: Token, roots: set[int]) -> bool:
-    """A trigger inside another's purpose clause ("met to discuss") belongs to that one."""
+def governor(tok: Token, roots: set[int]) -> int | None:
+    """The trigger whose purpose or manner clause holds this one ("met to discuss")."""
     head = tok
     for _ in range(4):
         if head.dep_ not in ("xcomp", "advcl", "acl", "pcomp", "pobj", "prep") \
                 or head.head is head:
-            return False
+            return None
         head = head.head
         if head.i in roots:
-            return True
-    return False
+            return head.i
+    return None
 
 
 def someone(tok: Token) -> bool:
@@ -173,10 +174,11 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     roots = {s.root.i for s in doc.spans[TRIGGERS] if s.label_ not in idioms}
     for span in doc.spans[TRIGGERS]:
-        if span.label_ in idioms or governed(span.root, roots):
+        if span.label_ in idioms:
             continue
         kind, is_verb = kind_of(span, lex)
         if kind is None or not usable(span, kind, is_verb):
             continue
-        out.append(Trigger(span.start, span.end, kind, is_verb, modality(span.root, lex)))
+        out.append(Trigger(span.start, span.end, kind, is_verb, modality(span.root, lex),
+                           governor(span.root, roots)))
     return out
