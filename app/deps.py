@@ -66,7 +66,7 @@ WriteKey = Depends(write_key)
 ReadKey = Depends(read_key)
 
 
-def page(skip: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+def page(skip: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")] = 0,
          limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50) -> Page:
     return Page(skip, limit)
 

@@ -28,7 +28,7 @@ def meeting(sides: tuple[str, ...] = ("Japan", "North Korea"), date: str | None 
         evidence="Japanese and North Korean officials held talks in Beijing.", start=start,
         end=start + 58, participants=tuple(Participant(name=s, type="Country") for s in sides),
         countries=sides, location=place, location_country="China" if place else None,
-        date=date, date_precision=precision,  # type: ignore[arg-type]
+        date=date, date_precision=precision,
         kind="talks", status="held", confidence=0.9, issues=issues)
 
 

@@ -76,7 +76,7 @@ def test_api_key_guards_writes(neo4j_settings: Neo4jSettings, graph: object) -> 
 @pytest.fixture
 def offline() -> Iterator[TestClient]:
     settings = Neo4jSettings(NEO4J_URI="bolt://127.0.0.1:9", NEO4J_PASSWORD="x",
-                             NEO4J_CONNECTION_TIMEOUT=1.0)  # type: ignore[call-arg]
+                             NEO4J_CONNECTION_TIMEOUT=1.0)
     with make_client(settings) as c:
         yield c
 
@@ -116,3 +116,12 @@ def test_list_filters_and_pages(client: TestClient) -> None:
     assert client.get("/articles", params={"since": "2024-01-04"}).json()["count"] == 2
     assert client.get("/articles", params={"status": "done"}).json()["count"] == 0
     assert client.get("/articles", params={"status": "bogus"}).status_code == 422
+
+
+def test_openapi_documents_every_endpoint(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path in ("/articles", "/articles/{article_id}", "/articles/{article_id}/reprocess",
+                 "/articles/reprocess", "/who-met-whom", "/meetings", "/entities",
+                 "/entities/{entity_id}", "/relations", "/path", "/health", "/ready"):
+        assert path in spec["paths"], path
+    assert client.get("/docs").status_code == 200
