@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from ingest.extraction.components import TITLES
+from ingest.extraction.dates import ResolvedDate, resolve
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.mentions import Mention
 from ingest.extraction.people import Person
@@ -36,6 +38,7 @@ class DocFacts:
     titles_by_sent: dict[int, list[Span]] = field(default_factory=dict)
     named_tokens: set[int] = field(default_factory=set)  # tokens naming a person
     pair: list[str] = field(default_factory=list)  # the article's two main countries
+    lede_date: ResolvedDate | None = None  # the day the opening sentences report
 
     def __post_init__(self) -> None:
         for person, _, party, _ in self.roles:
@@ -53,6 +56,7 @@ class DocFacts:
                 self.dates_by_sent.setdefault(key, []).append(ent)
         self.named_tokens = {i for p in self.people for s, e in p.spans for i in range(s, e)}
         self.pair = self.salient_pair()
+        self.lede_date = self.first_day()
         for person in self.people:
             seen: set[int] = set()
             for s, e in person.spans:
@@ -73,6 +77,17 @@ class DocFacts:
     def people_in(self, sent: Span) -> list[tuple[Person, int]]:
         """People named inside one sentence, with the last token naming each."""
         return self.people_by_sent.get(sent.start, [])
+
+    def first_day(self) -> ResolvedDate | None:
+        """The first day-precision date of the opening two sentences, if not after publication."""
+        if self.published is None:
+            return None
+        for sent in list(itertools.islice(self.doc.sents, 2)):
+            for ent in self.dates_in(sent):
+                found = resolve(ent.text, self.published)
+                if found and found.precision == "day" and found.value <= self.published.isoformat():
+                    return found
+        return None
 
     def dates_in(self, sent: Span) -> list[Span]:
         """DATE entities inside one sentence."""

@@ -16,6 +16,7 @@ from ingest.extraction.triggers import Trigger
 # Words that place an undated meeting in the past rather than around publication.
 BACKGROUND = frozenset({"last", "previously", "earlier", "past", "former", "once", "ago",
                         "history", "historic", "decades", "years"})
+VISITS = frozenset({"visit", "host"})
 KIND_RANK = {"phone_call": 0, "summit": 1, "negotiation": 2, "visit": 3, "talks": 4,
              "meeting": 5}
 
@@ -153,7 +154,7 @@ def timing(facts: DocFacts, sent: Span, inside: set[int],
         when = date_for(facts, sent, inside, trig, True)
         status = "planned"
     if when is None and pub is not None and status == "held" and not looks_back(sent):
-        when = ResolvedDate(f"{pub.year:04d}-{pub.month:02d}", "month")
+        when = facts.lede_date or ResolvedDate(f"{pub.year:04d}-{pub.month:02d}", "month")
     return when, status
 
 
@@ -172,13 +173,21 @@ def side_names(facts: DocFacts, previous: list[Draft]) -> list[str]:
     return pair
 
 
+def absorbed(trig: Trigger, kinds: dict[int, str]) -> bool:
+    """Whether a trigger belongs to the one governing it (a trip onward stays its own)."""
+    if trig.governor is None or trig.governor not in kinds:
+        return False
+    return not (trig.kind in VISITS and kinds[trig.governor] in VISITS)
+
+
 def find_drafts(facts: DocFacts, triggers: list[Trigger]) -> list[Draft]:
     """Draft meetings for every held or planned trigger."""
     drafts: list[Draft] = []
-    roots = {t.root(facts.doc).i for t in triggers}
+    kinds = {t.root(facts.doc).i: t.kind for t in triggers}
     for trig in triggers:
-        if trig.modality in ("negated", "hypothetical") or trig.governor in roots:
+        if trig.modality in ("negated", "hypothetical") or absorbed(trig, kinds):
             continue
-        inner = [t for t in triggers if t.governor == trig.root(facts.doc).i]
+        inner = [t for t in triggers if t.governor == trig.root(facts.doc).i
+                 and absorbed(t, kinds)]
         drafts += draft_for(facts, trig, drafts, inner)
     return drafts

@@ -144,9 +144,21 @@ def divided_state_mentions(doc: Doc, found: list[Mention], gaz: Gazetteer) -> li
     return out
 
 
+# A news dateline at the top ("PARIS, May 3 (Reuters) -", "LIMA, Peru (AP) _"): not content.
+DATELINE = re.compile(r"(?:^|\n|\s{2,})[A-Z][A-Z.'/ -]{2,}(?:,\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)?"
+                      r"(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?\s*(?:\([A-Za-z. ]{1,30}\))?\s*[-—–_]{1,2}\s")
+
+
+def dateline_end(doc: Doc) -> int:
+    """Character offset where a leading dateline ends (0 when there is none)."""
+    match = DATELINE.search(doc.text[:400])
+    return match.end() if match else 0
+
+
 def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, published: date | None) -> list[Mention]:
-    """Countries, organisations, outlets and places, in text order."""
-    refs = ref_mentions(doc, gaz, lex, published)
+    """Countries, organisations, outlets and places, in text order (datelines skipped)."""
+    skip = dateline_end(doc)
+    refs = [m for m in ref_mentions(doc, gaz, lex, published) if doc[m.start].idx >= skip]
     taken = {i for m in refs for i in range(m.start, m.end)}
     found = refs + ner_places(doc, taken, lex)
     found += divided_state_mentions(doc, found, gaz)

@@ -164,7 +164,7 @@ def unclaimed_country(doc: Doc, token: int, roles: list[RoleFact],
     person in the sentence holds: "a stop in Peru to meet President X" → Peru."""
     sent = doc[token].sent
     claimed = {r[2] for r in roles if r[2] and sent.start <= r[3] < sent.end}
-    near = [m for m in mentions if sent.start <= m.start < sent.end and abs(m.start - token) <= 12
+    near = [m for m in mentions if sent.start <= m.start < sent.end and abs(m.start - token) <= 15
             and (m.country or m.name) not in claimed and m.kind in ("country", "place")
             and m.country is not None]
     best = min(near, key=lambda m: abs(m.start - token), default=None)

@@ -31,6 +31,7 @@ HYPO_DEPS = frozenset({"amod", "aux", "advmod", "acomp", "det", "neg", "npadvmod
 BE = frozenset({"is", "are", "was", "were"})
 MARKS = frozenset({"if", "unless", "whether", "once", "until"})
 NEED_OBJECT = frozenset({"host", "phone_call"})
+SPEND = frozenset({"spend", "spends", "spent", "spending"})
 PEOPLE_NOUNS = frozenset({"delegation", "delegations", "counterpart", "counterparts", "president",
                           "minister", "ministers", "leader", "leaders", "officials", "official",
                           "envoy", "envoys", "king", "queen", "premier", "chancellor", "emir",
@@ -57,10 +58,17 @@ class Trigger:
 def chain(tok: Token, limit: int = 4) -> list[Token]:
     """The trigger and the few heads that govern it (to find negation and modality)."""
     out = [tok]
-    while tok.dep_ in CHAIN_DEPS and tok.head is not tok and len(out) <= limit:
+    while (tok.dep_ in CHAIN_DEPS or shared_conjunct(tok)) and tok.head is not tok \
+            and len(out) <= limit:
         tok = tok.head
         out.append(tok)
     return out
+
+
+def shared_conjunct(tok: Token) -> bool:
+    """A conjoined verb without its own subject or auxiliary shares the first one's mood."""
+    return tok.dep_ == "conj" and tok.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
 def blocked(tokens: list[Token], lex: Lexicon) -> bool:
@@ -142,6 +150,8 @@ def usable(span: Span, kind: str, is_verb: bool) -> bool:
         objects = [c for c in kids if c.dep_ in ("dobj", "dative") and someone(c)]
         objects += [g for c in kids if c.dep_ == "prep" for g in c.children if someone(g)]
         return bool(objects) and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids)
+    if span.label_ in SPEND:
+        return any(c.dep_ == "prep" and c.lower_ == "in" for c in root.children)
     if span.label_ in ("stop", "stopover", "session", "sessions", "audience", "phone",
                        "telephone", "call", "gather", "gathered"):
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
