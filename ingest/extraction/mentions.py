@@ -145,8 +145,9 @@ def divided_state_mentions(doc: Doc, found: list[Mention], gaz: Gazetteer) -> li
 
 
 # A news dateline at the top ("PARIS, May 3 (Reuters) -", "LIMA, Peru (AP) _"): not content.
-DATELINE = re.compile(r"(?:^|\n|\s{2,})[A-Z][A-Z.'/ -]{2,}(?:,\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)?"
-                      r"(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?\s*(?:\([A-Za-z. ]{1,30}\))?\s*[-—–_]{1,2}\s")
+DATELINE = re.compile(
+    r"(?:^|\n|\s{2,})[A-Z][A-Z.'/ -]{2,}(?:,\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)?"
+    r"(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?\s*(?:\([A-Za-z. ]{1,30}\))?\s*[-—–_]{1,2}\s")
 
 
 def dateline_end(doc: Doc) -> int:

@@ -126,3 +126,56 @@ def test_evidence_offsets_point_into_the_text(run: Run) -> None:
     (meeting,) = run(text).meetings
     assert text[meeting.start:meeting.end] == meeting.evidence
     assert meeting.evidence.startswith("France and Germany")
+
+
+def test_dateline_is_not_a_party(run: Run) -> None:
+    result = run("QUITO, Ecuador (AP) _ Peruvian and Colombian ministers met on Tuesday.")
+    assert pairs(result) == {frozenset({"Peru", "Colombia"})}
+
+
+def test_time_spent_in_a_country_is_a_visit(run: Run) -> None:
+    result = run("Swiss President Lukas Meier spent two days in Austria before flying home.")
+    (meeting,) = result.meetings
+    assert meeting.kind == "visit" and set(meeting.countries) == {"Switzerland", "Austria"}
+
+
+def test_onward_trip_is_its_own_visit(run: Run) -> None:
+    result = run("Irish Foreign Minister Sean Byrne spent a day in Portugal before heading to "
+                 "Madrid.")
+    got = {(frozenset(m.countries), m.location) for m in result.meetings}
+    assert got == {(frozenset({"Ireland", "Portugal"}), "Portugal"),
+                   (frozenset({"Ireland", "Spain"}), "Madrid")}
+
+
+def test_purpose_clause_joins_its_meeting(run: Run) -> None:
+    result = run("Chinese and Japanese officials are expected to meet in Tokyo next month to "
+                 "discuss the islands dispute.")
+    (meeting,) = result.meetings
+    assert meeting.status == "planned" and meeting.date == "2021-04"
+
+
+def test_scheduled_list_of_engagements_is_planned(run: Run) -> None:
+    result = run("Danish Prime Minister Ida Holm arrived in Accra on Monday. She was scheduled to "
+                 "tour a school and meet with Ghanaian Foreign Minister Kofi Mensah.")
+    statuses = {m.status for m in result.meetings if "Ghana" in m.countries}
+    assert "planned" in statuses
+
+
+def test_organisation_meeting_in_a_city_adds_no_host(run: Run) -> None:
+    result = run("The foreign ministers of ASEAN met in Jakarta on Friday.")
+    assert result.meetings == ()
+
+
+def test_seat_of_government_as_venue(run: Run) -> None:
+    result = run("Canadian Prime Minister Anne Leblanc spoke to reporters after meeting with "
+                 "American officials at the White House.")
+    (meeting,) = result.meetings
+    assert set(meeting.countries) == {"Canada", "United States"}
+    assert meeting.location == "White House"
+
+
+def test_undated_report_takes_the_lede_date(run: Run) -> None:
+    result = run("Sweden's prime minister visited Finland on Monday. Later, Swedish and Finnish "
+                 "negotiators held talks on fishing rights.")
+    talks = [m for m in result.meetings if m.kind in ("talks", "negotiation")]
+    assert talks and talks[0].date == "2021-03-08"
