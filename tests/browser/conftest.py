@@ -6,7 +6,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from graph.queue import ArticleStore, NewArticle
 from graph.records import ArticleText, Extraction
 from graph.writer import write_extraction
 
+FAILED = pytest.StashKey[bool]()  # set on a test item whose call phase failed
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "a00.json"
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium's own connections are refused on a closed
@@ -27,6 +28,16 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
+                              ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Mark failed tests so fixtures can leave evidence (the Browser test's screenshot)."""
+    report = yield
+    if report.when == "call" and report.failed:
+        item.stash[FAILED] = True
+    return report
 
 
 def seed_article() -> NewArticle:

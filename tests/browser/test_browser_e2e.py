@@ -17,7 +17,7 @@ from graph.browser_links import browser_url
 from graph.local.browser import post_connect_cmd
 from graph.local.server import LocalNeo4j
 from graph.settings import Neo4jSettings
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, FAILED
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
@@ -32,6 +32,23 @@ def chromium() -> Iterator[Browser]:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def page(chromium: Browser, neo4j_settings: Neo4jSettings, seeded: neo4j.Driver,
+         assets_url: str, output_dir: Path, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh Browser profile (the Browser keeps style, guides and history in local storage)
+    whose requests for the configured API's assets reach the test's asset server."""
+    if not neo4j_settings.managed:
+        pytest.skip("the Browser test drives the managed test server")
+    context = chromium.new_context(viewport={"width": 1600, "height": 1000})
+    tab = context.new_page()
+    tab.set_default_timeout(TIMEOUT_MS)
+    route_assets(tab, server_post_connect(seeded), assets_url)
+    yield tab
+    if request.node.stash.get(FAILED, False):
+        tab.screenshot(path=str(output_dir / f"browser-failed-{request.node.name}.png"))
+    context.close()
 
 
 def server_post_connect(driver: neo4j.Driver) -> str:
@@ -71,16 +88,10 @@ def run_command(page: Page, command: str) -> None:
 
 
 def test_guide_first_query_draws_the_styled_graph(
-        chromium: Browser, neo4j_settings: Neo4jSettings, seeded: neo4j.Driver,
-        assets_url: str, output_dir: Path) -> None:
-    if not neo4j_settings.managed:
-        pytest.skip("the Browser test drives the managed test server")
-    configured = server_post_connect(seeded)
-    page = chromium.new_page(viewport={"width": 1600, "height": 1000})
-    page.set_default_timeout(TIMEOUT_MS)
-    route_assets(page, configured, assets_url)
+        page: Page, neo4j_settings: Neo4jSettings, seeded: neo4j.Driver, assets_url: str,
+        output_dir: Path) -> None:
     connect(page, neo4j_settings)
-    if not configured:  # a test server started before diplograph configured the Browser
+    if not server_post_connect(seeded):  # a server started before diplograph configured it
         for command in post_connect_cmd(assets_url).split(";"):
             run_command(page, ":" + command.strip())
 
@@ -116,18 +127,12 @@ def node_fills(frame: Locator) -> dict[str, str]:
 
 
 def test_deep_link_sets_params_and_runs_the_query(
-        chromium: Browser, neo4j_settings: Neo4jSettings, seeded: neo4j.Driver,
-        assets_url: str) -> None:
+        page: Page, neo4j_settings: Neo4jSettings) -> None:
     """A browser_url link (as the API returns) fills the editor; running it gives the answer."""
-    if not neo4j_settings.managed:
-        pytest.skip("the Browser test drives the managed test server")
     tricky = "a&arg=MATCH (n) DETACH DELETE n #x +y %41 'z' é"
     link = browser_url("MATCH (c:Country {name: $name}) RETURN c.name AS name, $tricky AS tricky",
                        {"name": "Japan", "tricky": tricky},
                        base=f"http://localhost:{neo4j_settings.http_port}")
-    page = chromium.new_page(viewport={"width": 1600, "height": 1000})
-    page.set_default_timeout(TIMEOUT_MS)
-    route_assets(page, server_post_connect(seeded), assets_url)
     page.goto(link)
     connect(page, neo4j_settings, navigate=False)
     page.get_by_test_id("editor-Run").click()
