@@ -32,7 +32,7 @@ def worker(
     once: Annotated[bool, typer.Option(help="Drain the queue, then exit.")] = False,
 ) -> None:
     """Claim queued articles, extract their facts and write them (several may run at once)."""
-    from ingest.worker import main
+    from ingest.pipeline import main
 
     main(once=once)
 

@@ -71,7 +71,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     config: Config = app.state.config
     _prepare(config)
     driver = open_driver(config.neo4j)
-    services = Services.build(browser_base(config), driver, config.neo4j.database, extractor_version())
+    services = Services.build(browser_base(config), driver, config.neo4j.database,
+                              extractor_version())
     app.state.services = services
     try:
         apply_schema(driver, config.neo4j.database)

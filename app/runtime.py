@@ -13,8 +13,9 @@ from app.models import ArticleCreate
 from app.routes.articles import to_new
 from graph.queue import ArticleStore
 from graph.values import UNAVAILABLE
+from ingest.pipeline import country_codes, spacy_extractor
 from ingest.sources import read_paths
-from ingest.worker import Extractor, Worker, WorkerSettings, spacy_extractor
+from ingest.worker import Extractor, Worker, WorkerSettings
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,8 @@ class WorkerThread:
         driver, database, settings, batch_size, model, extractor = self._args
         try:
             extract = extractor or spacy_extractor(model, batch_size)
-            Worker(driver, extract, settings, batch_size, database).run(self.stop)
+            worker = Worker(driver, extract, settings, batch_size, database, codes=country_codes())
+            worker.run(self.stop)
         except Exception:
             log.exception("the in-process worker stopped")
 

@@ -2,7 +2,7 @@
 
 Several workers (threads, processes, machines) may share one Neo4j: a claim is atomic and holds
 a lease; a write is fenced by the claim, so an article's facts are written by one worker only.
-`main()` is the composition root of `diplograph worker`.
+The composition root of `diplograph worker` is `ingest.pipeline.main`.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ class Worker:
         self.batch_size = batch_size
         self.database = database
         self.name = name or worker_id()
-        self.codes = codes if codes is not None else country_codes()
+        self.codes = codes or {}  # reference country names → ISO codes (ingest.pipeline)
 
     def run_once(self) -> int:
         """Process one batch; returns how many articles were claimed (0: queue empty)."""
@@ -133,55 +133,3 @@ class Worker:
         status = self.store.fail(article, self.name, reason, self.settings.max_attempts)
         log.warning("article %s: extraction failed (%s); now %s", article.id,
                     type(exc).__name__, status or "held by another worker")
-
-
-def country_codes() -> dict[str, str]:
-    """The extractor's reference countries: lower-cased name, alias or demonym → ISO alpha-3."""
-    from ingest.extraction.reference import load_gazetteer
-
-    codes: dict[str, str] = {}
-    for text, surfaces in load_gazetteer().surfaces.items():
-        for surface in surfaces:
-            if surface.kind in ("name", "demonym"):
-                codes.setdefault(text.casefold(), surface.key)
-    return codes
-
-
-def spacy_extractor(model: str, batch_size: int) -> Extractor:
-    """The real extractor: one spaCy pipeline, `nlp.pipe` over each batch."""
-    from ingest.extraction import extract_many, load_pipeline
-
-    nlp = load_pipeline(model)
-    return lambda articles: list(extract_many(nlp, articles, batch_size=batch_size))
-
-
-def main(once: bool = False) -> None:
-    """`diplograph worker`: settings → (managed server) → driver → schema → worker loop."""
-    import signal
-
-    from graph.connection import open_driver
-    from graph.local.server import LocalNeo4j
-    from graph.schema import apply_schema_when_ready
-    from graph.settings import Neo4jSettings
-    from ingest.settings import IngestSettings
-
-    neo4j_settings, ingest, settings = Neo4jSettings(), IngestSettings(), WorkerSettings()
-    if neo4j_settings.managed:
-        LocalNeo4j(neo4j_settings).start()
-    stop = threading.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: stop.set())
-    driver = open_driver(neo4j_settings)
-    try:
-        apply_schema_when_ready(driver, neo4j_settings.database, stop)
-        extract = spacy_extractor(ingest.spacy_model, ingest.batch_size)
-        worker = Worker(driver, extract, settings, ingest.batch_size, neo4j_settings.database)
-        log.info("worker %s started (lease %.0fs, batch %d)", worker.name,
-                 settings.lease_seconds, ingest.batch_size)
-        if once:
-            while worker.run_once():
-                pass
-        else:
-            worker.run(stop)
-    finally:
-        driver.close()

@@ -16,8 +16,9 @@ with warnings.catch_warnings():  # starlette would rather have httpx2; httpx is 
 from app.main import Config, create_app
 from app.settings import ApiSettings
 from graph.settings import Neo4jSettings
+from ingest.pipeline import country_codes, spacy_extractor
 from ingest.settings import IngestSettings
-from ingest.worker import Extractor, Worker, WorkerSettings, spacy_extractor
+from ingest.worker import Extractor, Worker, WorkerSettings
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -53,7 +54,7 @@ def client(graph: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[TestC
 def drain(graph: neo4j.Driver, extractor: Extractor) -> Worker:
     """A worker on the test graph; call `.run_once()` until it returns 0."""
     return Worker(graph, extractor, WorkerSettings(lease_seconds=60), batch_size=8,
-                  name="test-worker")
+                  name="test-worker", codes=country_codes())
 
 
 def run_until_empty(worker: Worker) -> None:

@@ -33,7 +33,7 @@ def proxy(neo4j_settings: Neo4jSettings) -> Iterator[Proxy]:
 
 
 def via(proxy: Proxy, settings: Neo4jSettings) -> Neo4jSettings:
-    return Neo4jSettings(NEO4J_URI=f"bolt://127.0.0.1:{proxy.port}",  # type: ignore[call-arg]
+    return Neo4jSettings(NEO4J_URI=f"bolt://127.0.0.1:{proxy.port}",
                          NEO4J_PASSWORD=LocalNeo4j(settings).password(),
                          NEO4J_CONNECTION_TIMEOUT=1.0)
 
