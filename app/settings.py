@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The longest article text accepted, in characters (documented in docs/api.md).
@@ -28,3 +28,9 @@ class ApiSettings(BaseSettings):
     run_worker: bool = True
     start_neo4j: bool = True
     retry_after_seconds: int = Field(5, ge=1)
+
+    @field_validator("api_key", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        """DIPLOGRAPH_API_KEY= (empty, as docker compose passes it) means no key."""
+        return None if isinstance(value, str) and not value.strip() else value

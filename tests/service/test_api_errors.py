@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.deps import queries
+from app.settings import ApiSettings
 from graph.settings import Neo4jSettings
 from tests.service.conftest import make_client
 
@@ -125,3 +126,8 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
                  "/entities/{entity_id}", "/relations", "/path", "/health", "/ready"):
         assert path in spec["paths"], path
     assert client.get("/docs").status_code == 200
+
+
+def test_blank_api_key_means_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIPLOGRAPH_API_KEY", "")
+    assert ApiSettings().api_key is None
