@@ -2,19 +2,21 @@
 
 from typing import LiteralString
 
-# A meeting as the API shows it (expects `m` bound).
+# A meeting as the API shows it (expects `m` bound; its own variables must not clash with the
+# caller's, or a pattern comprehension would match the caller's node instead).
 _MEETING: LiteralString = """m {
   id: m.key, date: m.date, date_precision: m.date_precision, kind: m.kind, status: m.status,
-  participants: [(e:Entity)-[p:PARTICIPATED_IN]->(m) |
-    {id: e.key, name: e.name, type: [l IN labels(e) WHERE l <> 'Entity'][0], role: p.role}],
-  countries: [(c:Country)-[:PARTICIPATED_IN]->(m) | c.name],
-  place: head([(m)-[:HELD_IN]->(p) |
-    {id: p.key, name: p.name, country: head([(p)-[:IN_COUNTRY]->(k) | k.name])}]),
-  issues: [(m)-[:DISCUSSED]->(i) | i.name],
-  reports: [(m)-[r:REPORTED_IN]->(a:Article) |
-    {evidence: r.evidence, start: r.start, end: r.end, confidence: r.confidence,
-     extractor_version: r.extractor_version, article_id: a.id, url: a.url, title: a.title,
-     source: a.source, published: a.published}]
+  participants: [(who:Entity)-[took:PARTICIPATED_IN]->(m) |
+    {id: who.key, name: who.name, type: [l IN labels(who) WHERE l <> 'Entity'][0],
+     role: took.role}],
+  countries: [(cty:Country)-[:PARTICIPATED_IN]->(m) | cty.name],
+  place: head([(m)-[:HELD_IN]->(plc) |
+    {id: plc.key, name: plc.name, country: head([(plc)-[:IN_COUNTRY]->(kc) | kc.name])}]),
+  issues: [(m)-[:DISCUSSED]->(iss) | iss.name],
+  reports: [(m)-[rep:REPORTED_IN]->(art:Article) |
+    {evidence: rep.evidence, start: rep.start, end: rep.end, confidence: rep.confidence,
+     extractor_version: rep.extractor_version, article_id: art.id, url: art.url,
+     title: art.title, source: art.source, published: art.published}]
 }"""
 
 # Meeting filters shared by the lists below ($since, $until, $kind may be null).

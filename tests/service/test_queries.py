@@ -50,6 +50,7 @@ def test_meetings_dyad_profile_path_search(loaded: neo4j.Driver) -> None:
     profile = queries.profile("PRK")
     assert profile is not None and profile["meeting_count"] == 2
     assert {c["name"] for c in profile["counterparts"]} == {"Japan", "China"}
+    assert all(len(m["participants"]) == 2 for m in profile["meetings"])
     paths = queries.paths("JPN", "CHN", hops=3, limit=5)
     assert [n["id"] for n in paths[0]][::2] == ["JPN", "PRK", "CHN"]
     found = queries.search("kor", None, Page())
