@@ -375,6 +375,7 @@ TITLES = [
     "Defense Chief", "army chief", "Army Chief", "opposition leader", "counterpart",
     "foreign minister", "prime minister", "president", "premier", "defense minister",
     "defence minister", "secretary of state", "foreign secretary", "chief executive",
+    "foreign policy chief", "chief diplomat", "top diplomat", "trade chief", "spy chief",
 ]
 
 # Offices that exist under that name in one country only (general knowledge of government

@@ -47,8 +47,21 @@ def place_for(facts: DocFacts, sent: Span, inside: set[int], trig: Trigger) -> M
     for allowed in (inside, verb_locatives(trig.root(facts.doc))):
         near = [m for m in places if m.start in allowed]
         if near:
-            return min(near, key=lambda m: abs(m.start - trig.start))
+            return sharpen(facts, sent, min(near, key=lambda m: abs(m.start - trig.start)))
     return None
+
+
+def sharpen(facts: DocFacts, sent: Span, place: Mention) -> Mention:
+    """A country as place becomes its capital when the sentence names that capital too
+    ("a visit to Peru … Lima's streets")."""
+    if place.name != place.country:
+        return place
+    country = facts.gaz.country_by_name(place.name)
+    for m in facts.in_sent(sent):
+        if country and m.surface == "capital" and m.country == country.name:
+            return Mention("place", country.capital or place.name, m.start, m.end, "capital",
+                           country.name)
+    return place
 
 
 def verb_locatives(tok: Token) -> set[int]:
@@ -104,7 +117,7 @@ def host_sides(doc: Doc, trig: Trigger, parties: Parties) -> set[str]:
 
 def split_bilateral(facts: DocFacts, trig: Trigger, parties: Parties) -> list[Parties]:
     """ "A held talks with B's and C's leaders": one bilateral meeting per counterpart."""
-    if trig.kind in ("summit", "negotiation") or parties.resolved_sides:
+    if trig.kind in ("summit", "negotiation", "host") or parties.resolved_sides:
         return [parties]
     root = trig.root(facts.doc)
     if any(t.lower_ in ("between", "among", "trilateral", "multilateral") for t in root.subtree):
@@ -135,9 +148,13 @@ def draft_for(facts: DocFacts, trig: Trigger, previous: list[Draft],
     hosts = add_host(facts, parties, place)
     if trig.kind == "host":
         hosts = host_sides(doc, trig, parties)
+        guests = [n for n in parties.sides if n not in hosts]
+        if len(guests) >= 2:
+            parties = parties.only(set(guests), facts.person_country)
+            hosts = set()
     if parties.countable < 2:
         return []
-    kind = "visit" if trig.kind == "host" else trig.kind
+    kind = ("visit" if hosts else "meeting") if trig.kind == "host" else trig.kind
     when, status = timing(facts, sent, inside, trig)
     return [Draft(trig, sent, p, kind, status, place, when, hosts)
             for p in split_bilateral(facts, trig, parties)]

@@ -123,7 +123,8 @@ def ner_places(doc: Doc, taken: set[int], lex: Lexicon) -> list[Mention]:
             continue
         if is_place(ent.root, lex) and ent.text[:1].isupper():
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            out.append(Mention("place", name, ent.start, ent.end, "ner"))
+            out.append(Mention("place", name, ent.start, ent.end,
+                               "region" if ent.label_ == "LOC" else "ner"))
     return out
 
 

@@ -62,7 +62,7 @@ def to_entities(facts: DocFacts) -> tuple[Entity, ...]:
     seen: dict[tuple[str, str], set[str]] = {}
     extra: dict[tuple[str, str], tuple[str | None, str | None]] = {}
     for m in facts.mentions:
-        if m.kind == "media":
+        if m.kind == "media" or m.surface == "region":
             continue
         text = facts.doc[m.start:m.end].text
         kind = {"country": "Country", "org": "Organization", "place": "City"}[m.kind]

@@ -9,6 +9,11 @@ BARRIERS = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "parataxis", "c
 # Argument slots of a governing verb that may name parties of a nominal trigger.
 VERB_ARGS = frozenset({"nsubj", "nsubjpass", "prep", "agent", "dative"})
 # Ways a verb trigger borrows the subject of the verb it depends on ("agreed to meet").
+# Verbs whose subject arranges a meeting of others ("Norway brokered talks between …").
+MEDIATING = frozenset({"mediated", "mediates", "mediate", "mediating", "brokered", "brokers",
+                       "broker", "brokering", "hosted", "hosts", "host", "hosting", "sponsored",
+                       "facilitated", "facilitates", "organized", "organised", "arranged",
+                       "convened", "convenes"})
 BORROW = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 
 
@@ -78,9 +83,11 @@ def noun_scope(noun: Token) -> set[int]:
     if verb is noun or noun.dep_ in ("nsubj", "nsubjpass"):
         return inside
     as_object = noun.dep_ in ("dobj", "attr") or (noun.dep_ == "pobj" and noun.head.lower_ in
-                                                   ("in", "into", "for") and noun.head.head is verb)
+                                                   ("in", "into", "for", "by", "over", "via") and noun.head.head is verb)
     for child in verb.children:
         if child.is_ancestor(noun) or child is noun:
+            continue
+        if child.dep_ == "nsubj" and verb.lower_ in MEDIATING:
             continue
         if child.dep_ in ("nsubj", "nsubjpass") or (as_object and child.dep_ in VERB_ARGS):
             inside |= phrase(child)
