@@ -14,6 +14,8 @@ MEDIATING = frozenset({"mediated", "mediates", "mediate", "mediating", "brokered
                        "broker", "brokering", "hosted", "hosts", "host", "hosting", "sponsored",
                        "facilitated", "facilitates", "organized", "organised", "arranged",
                        "convened", "convenes"})
+# Prepositions that make a nominal trigger part of its verb's event ("held talks", "by phone").
+MANNER = frozenset({"in", "into", "for", "by", "over", "via"})
 BORROW = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 
 
@@ -82,8 +84,8 @@ def noun_scope(noun: Token) -> set[int]:
     verb = clause_head(noun)
     if verb is noun or noun.dep_ in ("nsubj", "nsubjpass"):
         return inside
-    as_object = noun.dep_ in ("dobj", "attr") or (noun.dep_ == "pobj" and noun.head.lower_ in
-                                                   ("in", "into", "for", "by", "over", "via") and noun.head.head is verb)
+    as_object = noun.dep_ in ("dobj", "attr") or (
+        noun.dep_ == "pobj" and noun.head.lower_ in MANNER and noun.head.head is verb)
     for child in verb.children:
         if child.is_ancestor(noun) or child is noun:
             continue
