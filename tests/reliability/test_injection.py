@@ -138,8 +138,9 @@ def test_hostile_strings_never_reach_query_text(graph: neo4j.Driver, seen: list[
     with make_client(neo4j_settings) as c:
         posted = c.post("/articles", json=body)
         assert posted.status_code == 202, posted.text
-        worker = Worker(cast(neo4j.Driver, RecordingDriver(graph, seen)), extractor, WorkerSettings(), 4,
-                        name="w", codes=country_codes())
+        recording = cast(neo4j.Driver, RecordingDriver(graph, seen))
+        worker = Worker(recording, extractor, WorkerSettings(), 4, name="w",
+                        codes=country_codes())
         run_until_empty(worker)
         got = c.get(f"/articles/{posted.json()['id']}").json()
         assert got["status"] == "done", got
