@@ -1,0 +1,25 @@
+"""`python -m bench [--quick] [--only NAME …] [--seed N] [--keep-server]`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from bench.suite import ALL, QUICK, Plan, command_line, run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small smoke run")
+    parser.add_argument("--only", action="append", choices=ALL, help="repeatable")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep-server", action="store_true",
+                        help="leave the benchmark Neo4j running at the end")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    logging.getLogger("neo4j").setLevel(logging.ERROR)
+    run(QUICK if args.quick else Plan(), tuple(args.only or ALL), args.seed, args.keep_server,
+        command_line())
+
+
+main()

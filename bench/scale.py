@@ -1,0 +1,214 @@
+"""(4) Queries at scale: ten years of world diplomatic news loaded through the writer's Cypher,
+then p50/p95/p99 latency of the graph questions through the HTTP API under concurrent clients.
+Queries that miss their target are PROFILEd and the plan summary kept."""
+
+from __future__ import annotations
+
+import queue
+import random
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import neo4j
+
+from bench import latency, load, procs, server, synthetic
+from bench.results import Result, Row
+from graph.cypher import reads as q
+from graph.keys import article_id, lookup_name
+from graph.names import Names
+from graph.records import Extraction
+from graph.settings import Neo4jSettings
+from graph.values import session
+
+SINGLE_MS, PATH_MS = 50.0, 200.0
+API_PORT = 38000
+Batch = tuple[list[dict[str, Any]], list[tuple[str, Extraction]]]
+
+
+@dataclass(frozen=True)
+class Size:
+    articles: int
+    meetings: int
+    people: int
+
+
+def batches(world: synthetic.World, size: Size, seed: int, batch: int) -> Iterator[Batch]:
+    """Articles in batches: the Article rows the API would store, and their extractions."""
+    rng = random.Random(seed + 2)
+    order = synthetic.article_meetings(world, size.articles, seed)
+    for start in range(0, size.articles, batch):
+        stored, written = [], []
+        for i in range(start, min(size.articles, start + batch)):
+            m = world.meetings[order[i]]
+            url = f"https://synthetic.example/{seed}/{i}"
+            aid = article_id("", url)
+            stored.append({"id": aid, "url": url, "title": None, "source": "synthetic",
+                           "published": m.day + timedelta(days=rng.randint(0, 2)),
+                           "text": synthetic.sentence(m)})
+            written.append((aid, synthetic.extraction(m, synthetic.extras(world, rng),
+                                                      "bench-synthetic")))
+        yield stored, written
+
+
+def prefetched(source: Iterator[Batch], depth: int = 2) -> Iterator[Batch]:
+    """Build the next batches on a thread while Neo4j writes this one."""
+    buffer: queue.Queue[Batch | None] = queue.Queue(depth)
+
+    def fill() -> None:
+        for item in source:
+            buffer.put(item)
+        buffer.put(None)
+
+    threading.Thread(target=fill, daemon=True).start()
+    while (item := buffer.get()) is not None:
+        yield item
+
+
+def load_world(drv: neo4j.Driver, world: synthetic.World, size: Size, seed: int,
+               batch: int) -> dict[str, Any]:
+    started = time.perf_counter()
+    spent = load.load(drv, prefetched(batches(world, size, seed, batch)))
+    seconds = time.perf_counter() - started
+    nodes = {r["label"]: r["n"] for r in drv.execute_query(
+        "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n").records}
+    rels = {r["type"]: r["n"] for r in drv.execute_query(
+        "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n").records}
+    people = drv.execute_query("MATCH (p:Person) RETURN count(p) AS n").records[0]["n"]
+    countries = drv.execute_query("MATCH (c:Country) RETURN count(c) AS n").records[0]["n"]
+    return {"seconds": round(seconds, 1), "phases": {k: round(v, 1) for k, v in spent.items()},
+            "articles_per_s": round(size.articles / seconds, 1), "nodes": nodes,
+            "relationships": rels, "relationships_total": sum(rels.values()),
+            "people": people, "countries": countries, "batch": batch}
+
+
+def request_sets(world: synthetic.World, n: int, seed: int) -> dict[str, tuple[str, list[Any]]]:
+    """Per query type: the API path and n parameter sets, drawn as users would ask them."""
+    rng = random.Random(seed + 3)
+    with_people = [m for m in world.meetings if m.people]
+
+    def country() -> str:
+        return rng.choices(world.countries, world.weights)[0].name
+
+    def person() -> str:
+        return rng.choice(rng.choice(with_people).people).name
+
+    def window() -> dict[str, str]:
+        since = synthetic.START + timedelta(days=rng.randrange(synthetic.DAYS - 365))
+        return {"since": since.isoformat(), "until": (since + timedelta(days=365)).isoformat()}
+
+    def pair() -> tuple[str, str]:
+        m = rng.choice(world.meetings)
+        return m.countries[0].name, m.countries[1].name
+
+    def two_people() -> dict[str, str]:
+        a, b = person(), person()
+        while b == a:  # the API answers 500 for a path from an entity to itself (reported)
+            b = person()
+        return {"from": a, "to": b}
+
+    def word() -> str:
+        name = rng.choice([country(), person().split()[-1]])
+        return name[:4].lower()
+
+    return {
+        "who_met_whom_country": ("/who-met-whom", [{"name": country()} for _ in range(n)]),
+        "who_met_whom_country_range": ("/who-met-whom", [{"name": country(), **window()}
+                                                         for _ in range(n)]),
+        "who_met_whom_person": ("/who-met-whom", [{"name": person()} for _ in range(n)]),
+        "who_met_whom_person_range": ("/who-met-whom", [{"name": person(), **window()}
+                                                        for _ in range(n)]),
+        "meetings_two_countries": ("/meetings", [{"participant": list(pair())}
+                                                 for _ in range(n)]),
+        "entity_search": ("/entities", [{"q": word()} for _ in range(n)]),
+        "relations_dyad": ("/relations", [dict(zip("ab", pair(), strict=True))
+                                          for _ in range(n)]),
+        "path": ("/path", [two_people() for _ in range(n)]),
+    }
+
+
+def cypher_for(kind: str, params: dict[str, Any],
+               names: Names) -> tuple[str, dict[str, Any]]:
+    """The Cypher (and parameters) the API runs for one request, for PROFILE."""
+    page = {"skip": 0, "limit": 50}
+    window = {"since": params.get("since"), "until": params.get("until"), "kind": None}
+    if kind.startswith("who_met_whom"):
+        return q.WHO_MET_WHOM, {"key": names.resolve(params["name"]).key, **page, **window}
+    if kind == "meetings_two_countries":
+        keys = [names.resolve(p).key for p in params["participant"]]
+        return q.MEETINGS, {"keys": keys, "place": None, **page, **window}
+    if kind == "entity_search":
+        return q.SEARCH, {"q": lookup_name(params["q"]), "type": None, **page}
+    if kind == "relations_dyad":
+        return q.DYAD, {"a": names.resolve(params["a"]).key, "b": names.resolve(params["b"]).key}
+    a, b = names.resolve(params["from"]).key, names.resolve(params["to"]).key
+    return q.PATH, {"a": a, "b": b, "hops": 4, "limit": 10}
+
+
+def plan_summary(drv: neo4j.Driver, query: str, params: dict[str, Any]) -> dict[str, Any]:
+    """PROFILE the query: time, total db hits, and the operator tree (rows, db hits)."""
+    with session(drv, "neo4j") as tx_session:
+        started = time.perf_counter()
+        summary = tx_session.run("PROFILE " + query, params).consume()
+        ms = (time.perf_counter() - started) * 1000
+    operators: list[str] = []
+
+    def walk(op: dict[str, Any], depth: int) -> int:
+        details = str(op.get("args", {}).get("Details", ""))[:90]
+        operators.append(f"{'  ' * depth}{op['operatorType'].split('@')[0]} {details} "
+                         f"rows={op.get('rows')} dbHits={op.get('dbHits')}")
+        return int(op.get("dbHits", 0)) + sum(walk(c, depth + 1) for c in op.get("children", []))
+
+    hits = walk(summary.profile or {}, 0)
+    return {"ms": round(ms, 1), "db_hits": hits, "params": {k: str(v) for k, v in params.items()},
+            "operators": operators}
+
+
+def run(s: Neo4jSettings, size: Size, requests: int, clients: int, seed: int,
+        batch: int = 1000) -> Result:
+    """Benchmark (4), and the API's memory during it."""
+    result = Result("scale")
+    drv = server.driver(s)
+    server.wipe(drv)
+    world = synthetic.build_world(size.meetings, size.people, seed)
+    result.data["load"] = loaded = load_world(drv, world, size, seed, batch)
+    server.pagecache_warm(drv)
+    api = procs.api(API_PORT, server.child_env(s))
+    try:
+        result.data["queries"] = _queries(drv, world, requests, clients, seed, result)
+        result.data["api_peak_rss_mib"] = round(procs.status_kib(api.pid, "VmHWM") / 1024, 1)
+    finally:
+        procs.stop(api)
+        drv.close()
+    result.rows.insert(0, Row("load: articles / meetings / people / relationships", "≥ 100k / "
+                              "50k / 5k / 1M", f"{size.articles} / {loaded['nodes'].get('Meeting')}"
+                              f" / {loaded['people']} / {loaded['relationships_total']}", None))
+    result.rows.insert(1, Row("load time (s), articles/s", "(report)",
+                              f"{loaded['seconds']} s, {loaded['articles_per_s']}/s", None))
+    result.data.update({"size": size.__dict__, "clients": clients, "requests": requests})
+    return result
+
+
+def _queries(drv: neo4j.Driver, world: synthetic.World, requests: int, clients: int, seed: int,
+             result: Result) -> dict[str, Any]:
+    base = f"http://127.0.0.1:{API_PORT}"
+    out: dict[str, Any] = {}
+    names = Names(drv)
+    for kind, (path, params) in request_sets(world, requests, seed).items():
+        latency.measure(base, path, params[: max(clients, requests // 10)], clients)  # warm-up
+        timings = latency.measure(base, path, params, clients)
+        out[kind] = stats = timings.summary()
+        target = PATH_MS if kind == "path" else SINGLE_MS
+        met = stats["p99"] < target and not stats["errors"]
+        result.rows.append(Row(f"{kind} p50 / p95 / p99 ms ({clients} clients)",
+                               f"p99 < {target:.0f} ms",
+                               f"{stats['p50']:.1f} / {stats['p95']:.1f} / {stats['p99']:.1f}"
+                               + (f" ({stats['errors']} errors)" if stats["errors"] else ""),
+                               met))
+        if not met:
+            query, qparams = cypher_for(kind, timings.slowest[1], names)
+            stats["profile"] = plan_summary(drv, query, qparams)
+    return out
