@@ -1,0 +1,155 @@
+"""Faults against real processes: Neo4j stopped under traffic, the API restarted with work queued,
+an article that crashes the extractor.
+
+kill -9 of a worker mid-batch is proven by tests/service/test_workers.py
+(test_killed_worker_articles_finish_later_once); it is not repeated here.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import neo4j
+import pytest
+
+from graph.connection import open_driver
+from graph.local.server import LocalNeo4j
+from graph.settings import Neo4jSettings
+from tests.reliability.articles import articles
+from tests.reliability.conftest import Procs, all_done, statuses, wait_for
+from tests.reliability.crashing import CRASH_MARKER
+from tests.service.graphcheck import assert_met_with_consistent
+
+pytestmark = [pytest.mark.faults, pytest.mark.neo4j]
+
+# NEO4J_CONNECTION_TIMEOUT of the processes under test. The driver gives up on a request after
+# connection_timeout × 2 (acquisition) + × 3 (transaction retries); documented bound: × 6.
+TIMEOUT = 2.0
+BOUND = 6 * TIMEOUT + 2.0
+
+
+@pytest.fixture
+def own_neo4j(tmp_path: Path) -> Iterator[LocalNeo4j]:
+    """A managed Neo4j of this test's own (home under tmp_path, ports 27787/27574)."""
+    settings = Neo4jSettings().model_copy(update={
+        "uri": None, "password": None, "home": tmp_path / "neo4j", "bolt_port": 27787,
+        "http_port": 27574, "heap": "512m", "pagecache": "64m"})
+    local = LocalNeo4j(settings)
+    local.start()
+    yield local
+    local.stop()
+
+
+@dataclass
+class Poster:
+    """Posts distinct articles one after another until stopped (at most `count`)."""
+
+    url: str
+    count: int = 400
+    results: list[tuple[int, float, str | None, str | None]] = field(default_factory=list)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def run(self) -> None:
+        bodies = articles(self.count, tag="outage")
+        with httpx.Client(base_url=self.url, timeout=60) as client:
+            for body in bodies:
+                if self.stop.is_set():
+                    return
+                began = time.monotonic()
+                r = client.post("/articles", json=body)
+                took = time.monotonic() - began
+                ok = r.json().get("id") if r.status_code == 202 else None
+                self.results.append((r.status_code, took, r.headers.get("retry-after"), ok))
+                time.sleep(0.05)
+
+    def seen(self, status: int) -> int:
+        return sum(1 for r in self.results if r[0] == status)
+
+
+def test_neo4j_outage_under_traffic(own_neo4j: LocalNeo4j, tmp_path: Path) -> None:
+    procs = Procs(own_neo4j.settings, tmp_path)
+    env = {"NEO4J_CONNECTION_TIMEOUT": str(TIMEOUT)}
+    try:
+        api = procs.api(**env)
+        worker = procs.worker(DIPLOGRAPH_BATCH_SIZE="4", **env)
+        poster = Poster(api.url)
+        thread = threading.Thread(target=poster.run, daemon=True)
+        thread.start()
+        wait_for(lambda: poster.seen(202) >= 15, 60, "no articles accepted")
+        own_neo4j.stop()
+        wait_for(lambda: poster.seen(503) >= 3, BOUND * 4, "no 503 while Neo4j was down")
+        assert worker.popen.poll() is None and api.popen.poll() is None
+        own_neo4j.start()
+        accepted = poster.seen(202)
+        wait_for(lambda: poster.seen(202) >= accepted + 10, 120, "no recovery after restart")
+        poster.stop.set()
+        thread.join(BOUND * 2)
+        codes = {r[0] for r in poster.results}
+        assert codes <= {202, 503}, poster.results
+        assert all(r[2] for r in poster.results if r[0] == 503)  # Retry-After on every 503
+        slowest = max(r[1] for r in poster.results)
+        assert slowest < BOUND, f"a POST took {slowest:.1f}s (bound {BOUND}s)"
+        ids = {r[3] for r in poster.results if r[3]}
+        driver = open_driver(own_neo4j.settings)
+        try:
+            wait_for(lambda: all_done(driver, ids), 180, "acknowledged articles not done")
+            got = statuses(driver)
+            assert {got[i]["status"] for i in ids} == {"done"}
+            assert_met_with_consistent(driver)
+        finally:
+            driver.close()
+        assert worker.popen.poll() is None, "the worker died during the outage"
+        assert "Neo4j unavailable" in worker.output()  # it noticed, and backed off
+        assert httpx.get(api.url + "/ready", timeout=30).status_code == 200
+    finally:
+        procs.stop_all()
+
+
+def test_api_restart_with_work_queued(graph: neo4j.Driver, procs: Procs) -> None:
+    held = {"DIPLOGRAPH_WORKER_LEASE_SECONDS": "4", "DIPLOGRAPH_BATCH_SIZE": "5",
+            "DIPLOGRAPH_WORKER_DRILL_PAUSE_SECONDS": "600"}
+    first = procs.api(worker=True, **held)
+    bodies = articles(20, tag="restart")
+    posted = httpx.post(first.url + "/articles", json=bodies, timeout=60)
+    assert posted.status_code == 202
+    ids = {a["id"] for a in posted.json()}
+    wait_for(lambda: sum(s["status"] == "processing" for s in statuses(graph).values()) == 5,
+             60, "the in-process worker did not claim a batch")
+    first.kill9()  # the API dies holding a claimed batch and 15 queued articles
+    port = first.url.rsplit(":", 1)[1]
+    second = procs.api(port=int(port), worker=True, DIPLOGRAPH_BATCH_SIZE="4")
+    more = httpx.post(second.url + "/articles", json=articles(4, "restart", start=20), timeout=60)
+    assert more.status_code == 202
+    ids |= {a["id"] for a in more.json()}
+    wait_for(lambda: all_done(graph, ids), 180, "the queue did not drain after the restart")
+    got = statuses(graph)
+    assert set(got) == ids and {s["status"] for s in got.values()} == {"done"}
+    assert all(s["runs"] == 1 for s in got.values()), got  # each written exactly once
+    assert sorted(s["attempts"] for s in got.values()).count(2) == 5  # the held batch, redone
+    assert_met_with_consistent(graph)
+
+
+def test_article_that_crashes_the_extractor_fails_and_the_queue_moves(
+        graph: neo4j.Driver, procs: Procs) -> None:
+    api = procs.api(factory="tests.reliability.crashing:create_app",
+                    DIPLOGRAPH_WORKER_MAX_ATTEMPTS="3", DIPLOGRAPH_BATCH_SIZE="4")
+    bodies = articles(10, tag="crash")
+    bad = {"text": f"Chile and Peru held talks in Lima. {CRASH_MARKER}", "title": "bad"}
+    posted = httpx.post(api.url + "/articles", json=[bodies[0], bad, *bodies[1:]], timeout=60)
+    assert posted.status_code == 202
+    ids = {a["id"] for a in posted.json()}
+    bad_id = posted.json()[1]["id"]
+    wait_for(lambda: all_done(graph, ids), 120, "the queue stalled behind the bad article")
+    got = statuses(graph)
+    assert got[bad_id]["status"] == "failed" and got[bad_id]["attempts"] == 3
+    assert "ExtractorCrash" in got[bad_id]["error"] and CRASH_MARKER in got[bad_id]["error"]
+    assert {s["status"] for i, s in got.items() if i != bad_id} == {"done"}
+    shown = httpx.get(f"{api.url}/articles/{bad_id}", timeout=30).json()
+    assert shown["status"] == "failed" and "ExtractorCrash" in shown["error"]
+    assert api.popen.poll() is None  # the worker thread's failure did not take the API down
+    assert httpx.get(api.url + "/ready", timeout=30).status_code == 200
