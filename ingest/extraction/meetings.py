@@ -58,7 +58,8 @@ def sharpen(facts: DocFacts, sent: Span, place: Mention) -> Mention:
         return place
     country = facts.gaz.country_by_name(place.name)
     for m in facts.in_sent(sent):
-        if country and m.surface == "capital" and m.country == country.name:
+        if country and m.surface == "capital" and m.country == country.name \
+                and (m.kind == "place" or facts.doc[m.start:m.end].root.dep_ == "poss"):
             return Mention("place", country.capital or place.name, m.start, m.end, "capital",
                            country.name)
     return place

@@ -20,6 +20,8 @@ CAPITAL_WORDS = frozenset({"capital"})
 # Heads that make a country mention a mere modifier of a thing, not an actor.
 THING_HEADS = frozenset({"embassy", "embassies", "mission", "consulate", "border", "soil",
                          "territory", "waters", "airspace", "plane", "aircraft"})
+# Prepositions that make a country the topic, not an actor ("a conference on Libya").
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
 # Nouns whose "with X" / "between X and Y" names a relation, not a meeting party.
 RELATION_HEADS = frozenset({"border", "area", "frontier", "relations", "relationship", "ties",
                             "alliance", "trade", "tension", "tensions", "war", "conflict",
@@ -74,6 +76,10 @@ def modifies_thing(span: Span) -> bool:
     if root.dep_ in ("compound", "poss", "amod") and root.head.lower_ in THING_HEADS:
         return True
     head = root.head
+    if root.dep_ in ("poss", "compound", "amod") and head.dep_ == "pobj":
+        root, head = head, head.head
+    if root.dep_ == "pobj" and head.lower_ in TOPIC_PREPS:
+        return True
     return (root.dep_ == "pobj" and head.lower_ in ("with", "between", "to", "toward", "towards")
             and head.head.lower_ in RELATION_HEADS)
 

@@ -179,3 +179,15 @@ def test_undated_report_takes_the_lede_date(run: Run) -> None:
                  "negotiators held talks on fishing rights.")
     talks = [m for m in result.meetings if m.kind in ("talks", "negotiation")]
     assert talks and talks[0].date == "2021-03-08"
+
+
+def test_topic_country_is_not_a_party(run: Run) -> None:
+    result = run("Italy will host a conference on Somalia in Rome on Sunday.")
+    assert result.meetings == ()
+
+
+def test_country_named_as_a_visit_destination_stays_a_country(run: Run) -> None:
+    result = run("Hanoi and Moscow pledged closer ties as the Russian premier wrapped up a "
+                 "visit to Vietnam on Friday.")
+    (meeting,) = result.meetings
+    assert meeting.location == "Vietnam" and set(meeting.countries) == {"Russia", "Vietnam"}
