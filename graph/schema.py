@@ -27,17 +27,22 @@ SCHEMA: tuple[LiteralString, ...] = (
     # diplograph's own keys and lookups (graph model: docs/graph-model.md).
     "CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT alias_name IF NOT EXISTS FOR (n:Alias) REQUIRE n.name IS UNIQUE",
-    "CREATE TEXT INDEX alias_name_text IF NOT EXISTS FOR (n:Alias) ON (n.name)",
     "CREATE INDEX meeting_sides IF NOT EXISTS FOR (n:Meeting) ON (n.sides)",
     "CREATE INDEX meeting_start IF NOT EXISTS FOR (n:Meeting) ON (n.date_start)",
     "CREATE INDEX article_source IF NOT EXISTS FOR (n:Article) ON (n.source)",
     "CREATE INDEX article_worker IF NOT EXISTS FOR (n:Article) ON (n.worker_id)",
 )
 
+# Indexes of other kinds (`CREATE <KIND> INDEX name …`), kept apart from SCHEMA's
+# `CREATE CONSTRAINT|INDEX name …` statements: a text index serves CONTAINS name searches.
+OTHER_INDEXES: tuple[LiteralString, ...] = (
+    "CREATE TEXT INDEX alias_name_text IF NOT EXISTS FOR (n:Alias) ON (n.name)",
+)
+
 
 def apply_schema(driver: neo4j.Driver, database: str = "neo4j") -> None:
     """Create every constraint and index that does not exist yet, then wait for them."""
-    for statement in SCHEMA:
+    for statement in (*SCHEMA, *OTHER_INDEXES):
         driver.execute_query(statement, database_=database)
     driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
 
