@@ -11,6 +11,15 @@ from ingest.extraction.facts import DocFacts
 
 # Words after which an issue is named ("at odds over X", "issues including X and Y").
 INTRODUCERS = frozenset({"over", "including", "about", "regarding", "concerning", "on"})
+# Verbs whose object is the matter raised ("discussed X", "raised X").
+RAISING = frozenset({"discuss", "discussed", "discusses", "discussing", "raise", "raised",
+                     "raises", "raising", "address", "addressed", "addressing", "resolve",
+                     "resolved", "settle", "settled", "protest", "protested"})
+# Generic heads that only announce issues ("numerous issues including …").
+GENERIC = frozenset({"issue", "issues", "matters", "matter", "problems", "problem", "topics",
+                     "subjects", "questions", "areas", "things", "range", "number", "variety",
+                     "other", "goods", "visit", "trip", "talks", "meeting", "summit", "progress",
+                     "possibility", "statement", "remarks", "way", "behalf", "each"})
 # Nouns that mark a sentence as being about issues between parties.
 ISSUE_CUES = frozenset({"issue", "issues", "dispute", "disputes", "odds", "row", "problem",
                         "problems", "discuss", "discussed", "discussing", "talks", "tension",
@@ -22,18 +31,35 @@ STOP_HEADS = frozenset({"day", "days", "week", "weeks", "year", "years", "time",
                         "wednesday", "thursday", "friday"})
 
 
-def issue_chunks(sent: Span) -> list[Span]:
-    """Noun phrases introduced by "over", "including" … in an issue-bearing sentence."""
-    if not any(t.lower_ in ISSUE_CUES for t in sent):
-        return []
+def headed_chunks(sent: Span, heads: frozenset[str]) -> list[Span]:
+    """Noun phrases headed by an issue noun with a modifier ("the abduction issue",
+    "Iran's nuclear program", "the trade embargo")."""
     out: list[Span] = []
     for tok in sent:
-        if tok.lower_ not in INTRODUCERS or tok.dep_ != "prep":
+        deps = ("compound", "prep") if tok.lower_ in GENERIC else ("compound", "amod", "poss",
+                                                                     "prep")
+        if tok.lower_ in heads and tok.pos_ == "NOUN" and any(
+                c.dep_ in deps and c.lower_ != "for" for c in tok.children):
+            out.append(phrase(tok))
+    return out
+
+
+def issue_chunks(sent: Span, heads: frozenset[str]) -> list[Span]:
+    """Noun phrases introduced by "over", "including" … in an issue-bearing sentence."""
+    out: list[Span] = headed_chunks(sent, heads)
+    if not any(t.lower_ in ISSUE_CUES for t in sent):
+        return out
+    for tok in sent:
+        if tok.lower_ in INTRODUCERS and tok.dep_ == "prep":
+            objects = [c for c in tok.children if c.dep_ == "pobj"]
+        elif tok.lower_ in RAISING:
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+        else:
             continue
-        for obj in (c for c in tok.children if c.dep_ == "pobj"):
-            if obj.pos_ in ("NOUN", "PROPN") and obj.lower_ not in STOP_HEADS:
+        for obj in objects:
+            if obj.pos_ == "NOUN" and obj.lower_ not in STOP_HEADS | GENERIC:
                 out.append(phrase(obj))
-                out += [phrase(c) for c in obj.children if c.dep_ == "conj"]
+            out += [phrase(c) for c in obj.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
     return out
 
 
@@ -47,21 +73,26 @@ def phrase(head: Token) -> Span:
 
 
 def clean(text: str) -> str:
-    """Drop leading articles and possessive determiners."""
-    return re.sub(r"^(the|a|an|its|their|his|her|our)\s+", "", text.strip(" ,.;:\"'"), flags=re.I)
+    """One line, without leading articles or trailing function words."""
+    text = re.sub(r"\s+", " ", text.strip(" ,.;:\"'“”"))
+    text = re.sub(r"^[“\"']?(the|a|an|its|their|his|her|our|some|numerous|several|many|"
+                  r"each other's|each other’s)\s+", "", text, flags=re.I)
+    text = text.lstrip("“\"'")
+    return re.sub(r"\s+(and|or|the|a|of|to|in)$", "", text, flags=re.I)
 
 
 def find_issues(facts: DocFacts) -> list[tuple[Issue, int]]:
     """Issues with the countries they lie between and the sentence they were read in."""
     found: dict[str, tuple[Issue, int]] = {}
     for sent in facts.doc.sents:
-        countries = sorted({m.name for m in facts.in_sent(sent) if m.kind == "country"}
-                           | {m.country for m in facts.in_sent(sent)
-                              if m.kind == "place" and m.country})
-        if not countries:
+        countries = sorted({m.name for m in facts.in_sent(sent) if m.kind == "country"})
+        if len(countries) == 1 and countries[0] in facts.pair:
+            countries = sorted(facts.pair)
+        if len(countries) < 2:
             continue
-        for chunk in issue_chunks(sent):
+        for chunk in issue_chunks(sent, facts.lex.issue_heads):
             name = clean(chunk.text)
-            if len(name.split()) >= 2 and name.lower() not in found:
+            if 2 <= len(name.split()) <= 14 and not any(
+                    name.lower() in k or k in name.lower() for k in found):
                 found[name.lower()] = (Issue(name=name, countries=tuple(countries)), sent.start)
     return list(found.values())

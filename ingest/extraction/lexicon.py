@@ -24,6 +24,7 @@ class Lexicon:
     counterpart_words: frozenset[str]
     place_prepositions: frozenset[str]
     reporting_verbs: frozenset[str]
+    issue_heads: frozenset[str]
 
 
 def invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -45,4 +46,5 @@ def load_lexicon() -> Lexicon:
         counterpart_words=frozenset(cues["counterpart_words"]),
         place_prepositions=frozenset(cues["place_prepositions"]),
         reporting_verbs=frozenset(cues["reporting_verbs"]),
+        issue_heads=frozenset(cues["issue_heads"]),
     )
