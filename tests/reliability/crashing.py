@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from app.main import Config, create_app as real_create_app
+from app.main import Config
+from app.main import create_app as real_create_app
 from graph.records import ArticleText, Extraction
 from ingest.pipeline import spacy_extractor
 from ingest.settings import IngestSettings

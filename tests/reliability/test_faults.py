@@ -7,6 +7,7 @@ kill -9 of a worker mid-batch is proven by tests/service/test_workers.py
 
 from __future__ import annotations
 
+import secrets
 import threading
 import time
 from collections.abc import Iterator
@@ -16,8 +17,10 @@ from pathlib import Path
 import httpx
 import neo4j
 import pytest
+from pydantic import SecretStr
 
 from graph.connection import open_driver
+from graph.errors import ProvisionError
 from graph.local.server import LocalNeo4j
 from graph.settings import Neo4jSettings
 from tests.reliability.articles import articles
@@ -27,17 +30,20 @@ from tests.service.graphcheck import assert_met_with_consistent
 
 pytestmark = [pytest.mark.faults, pytest.mark.neo4j]
 
-# NEO4J_CONNECTION_TIMEOUT of the processes under test. The driver gives up on a request after
-# connection_timeout × 2 (acquisition) + × 3 (transaction retries); documented bound: × 6.
+# NEO4J_CONNECTION_TIMEOUT of the processes under test. While Neo4j is down the driver gives up
+# after connection_timeout × 2 (acquisition) + × 3 (transaction retries): the 503 comes within
+# × 6 (BOUND). While Neo4j is starting a request may wait longer (findings #4), never past HANG.
 TIMEOUT = 2.0
 BOUND = 6 * TIMEOUT + 2.0
+HANG = 15 * TIMEOUT + 5.0
 
 
 @pytest.fixture
 def own_neo4j(tmp_path: Path) -> Iterator[LocalNeo4j]:
     """A managed Neo4j of this test's own (home under tmp_path, ports 27787/27574)."""
     settings = Neo4jSettings().model_copy(update={
-        "uri": None, "password": None, "home": tmp_path / "neo4j", "bolt_port": 27787,
+        "uri": None, "password": SecretStr("rel-" + secrets.token_hex(12)),  # finding #3
+        "home": tmp_path / "neo4j", "bolt_port": 27787,
         "http_port": 27574, "heap": "512m", "pagecache": "64m"})
     local = LocalNeo4j(settings)
     local.start()
@@ -51,7 +57,8 @@ class Poster:
 
     url: str
     count: int = 400
-    results: list[tuple[int, float, str | None, str | None]] = field(default_factory=list)
+    results: list[tuple[int, float, str | None, str | None, float]] = field(default_factory=list)
+    began: float = field(default_factory=time.monotonic)
     stop: threading.Event = field(default_factory=threading.Event)
 
     def run(self) -> None:
@@ -64,7 +71,8 @@ class Poster:
                 r = client.post("/articles", json=body)
                 took = time.monotonic() - began
                 ok = r.json().get("id") if r.status_code == 202 else None
-                self.results.append((r.status_code, took, r.headers.get("retry-after"), ok))
+                self.results.append((r.status_code, took, r.headers.get("retry-after"), ok,
+                                     began - self.began))
                 time.sleep(0.05)
 
     def seen(self, status: int) -> int:
@@ -92,8 +100,10 @@ def test_neo4j_outage_under_traffic(own_neo4j: LocalNeo4j, tmp_path: Path) -> No
         codes = {r[0] for r in poster.results}
         assert codes <= {202, 503}, poster.results
         assert all(r[2] for r in poster.results if r[0] == 503)  # Retry-After on every 503
+        refused = max(r[1] for r in poster.results if r[0] == 503)
+        assert refused < BOUND, f"a 503 took {refused:.1f}s (bound {BOUND}s): {poster.results}"
         slowest = max(r[1] for r in poster.results)
-        assert slowest < BOUND, f"a POST took {slowest:.1f}s (bound {BOUND}s)"
+        assert slowest < HANG, f"a POST took {slowest:.1f}s: {poster.results}"
         ids = {r[3] for r in poster.results if r[3]}
         driver = open_driver(own_neo4j.settings)
         try:
@@ -153,3 +163,17 @@ def test_article_that_crashes_the_extractor_fails_and_the_queue_moves(
     assert shown["status"] == "failed" and "ExtractorCrash" in shown["error"]
     assert api.popen.poll() is None  # the worker thread's failure did not take the API down
     assert httpx.get(api.url + "/ready", timeout=30).status_code == 200
+
+
+@pytest.mark.xfail(strict=True, raises=ProvisionError, reason="findings #3: a generated password "
+                   "that starts with '-' is read as an option by neo4j-admin")
+def test_managed_server_starts_with_any_generated_password(tmp_path: Path) -> None:
+    settings = Neo4jSettings().model_copy(update={
+        "uri": None, "password": SecretStr("-" + secrets.token_urlsafe(17)),
+        "home": tmp_path / "neo4j", "bolt_port": 27787, "http_port": 27574, "heap": "256m",
+        "pagecache": "32m"})
+    local = LocalNeo4j(settings)
+    try:
+        local.start()
+    finally:
+        local.stop()
