@@ -93,8 +93,9 @@ class Procs:
         """`diplograph worker` (the real CLI) with extra DIPLOGRAPH_* settings."""
         return self._start([*CLI, "worker"], "worker", env_for(self.settings, **extra))
 
-    def api(self, port: int | None = None, worker: bool = False, factory: str | None = None,
-            ready_timeout: float = 90.0, **extra: str) -> Proc:
+    def api(self, env: dict[str, str] | None = None, port: int | None = None,
+            worker: bool = False, factory: str | None = None, ready_timeout: float = 90.0,
+            **extra: str) -> Proc:
         """`diplograph serve` (or uvicorn on an app factory); returns once /health answers."""
         port = port or free_port()
         if factory:
@@ -103,7 +104,7 @@ class Procs:
         else:
             cmd = [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port),
                    "--worker" if worker else "--no-worker"]
-        proc = self._start(cmd, "api", env_for(self.settings, **extra))
+        proc = self._start(cmd, "api", env_for(self.settings, **(env or {}), **extra))
         proc.url = f"http://127.0.0.1:{port}"
         wait_for(lambda: _answers(proc), ready_timeout, f"the API did not start: {proc.log}")
         return proc

@@ -83,7 +83,7 @@ def test_neo4j_outage_under_traffic(own_neo4j: LocalNeo4j, tmp_path: Path) -> No
     procs = Procs(own_neo4j.settings, tmp_path)
     env = {"NEO4J_CONNECTION_TIMEOUT": str(TIMEOUT)}
     try:
-        api = procs.api(**env)
+        api = procs.api(env)
         worker = procs.worker(DIPLOGRAPH_BATCH_SIZE="4", **env)
         poster = Poster(api.url)
         thread = threading.Thread(target=poster.run, daemon=True)
@@ -123,7 +123,7 @@ def test_neo4j_outage_under_traffic(own_neo4j: LocalNeo4j, tmp_path: Path) -> No
 def test_api_restart_with_work_queued(graph: neo4j.Driver, procs: Procs) -> None:
     held = {"DIPLOGRAPH_WORKER_LEASE_SECONDS": "4", "DIPLOGRAPH_BATCH_SIZE": "5",
             "DIPLOGRAPH_WORKER_DRILL_PAUSE_SECONDS": "600"}
-    first = procs.api(worker=True, **held)
+    first = procs.api(held, worker=True)
     bodies = articles(20, tag="restart")
     posted = httpx.post(first.url + "/articles", json=bodies, timeout=60)
     assert posted.status_code == 202
