@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -14,7 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app import errors
 from app.middleware import BodyGuard
-from app.routes import articles, graph, health
+from app.routes import articles, browser_assets, graph, health
 from app.runtime import WorkerThread, ingest_seeds
 from app.services import Services
 from app.settings import ApiSettings
@@ -51,11 +49,16 @@ def extractor_version() -> str:
     return EXTRACTOR_VERSION
 
 
-def _prepare(config: Config) -> None:
-    if config.neo4j.managed and config.api.start_neo4j:
-        log.info("NEO4J_URI unset: %s", LocalNeo4j(config.neo4j).start())
+def _prepare(config: Config) -> LocalNeo4j | None:
+    """Start the managed server if needed; return it when this process started it."""
     if config.api.api_key is None:
         log.warning("DIPLOGRAPH_API_KEY is unset: anyone who reaches the API can write")
+    if not (config.neo4j.managed and config.api.start_neo4j):
+        return None
+    local = LocalNeo4j(config.neo4j)
+    was_running = local.status().running
+    log.info("NEO4J_URI unset: %s", local.start())
+    return None if was_running else local
 
 
 def browser_base(config: Config) -> ApiSettings:
@@ -69,7 +72,7 @@ def browser_base(config: Config) -> ApiSettings:
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     config: Config = app.state.config
-    _prepare(config)
+    started = _prepare(config)
     driver = open_driver(config.neo4j)
     services = Services.build(browser_base(config), driver, config.neo4j.database,
                               extractor_version())
@@ -92,6 +95,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if worker:
             worker.close()
         driver.close()
+        if started:  # leave a server we found running; stop the one we started
+            log.info("stopping the managed Neo4j: %s", started.stop())
 
 
 def create_app(config: Config | None = None) -> FastAPI:
@@ -108,6 +113,5 @@ def create_app(config: Config | None = None) -> FastAPI:
                                                                        "Content-Type"])
     for module in (articles, graph, health):
         app.include_router(module.router)
-    if importlib.util.find_spec("app.routes.browser_assets"):  # the Browser's style and guide
-        app.include_router(importlib.import_module("app.routes.browser_assets").router)
+    app.include_router(browser_assets.router)  # the Browser's style and guide
     return app
