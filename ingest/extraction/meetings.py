@@ -202,10 +202,13 @@ def find_drafts(facts: DocFacts, triggers: list[Trigger]) -> list[Draft]:
     """Draft meetings for every held or planned trigger."""
     drafts: list[Draft] = []
     kinds = {t.root(facts.doc).i: t.kind for t in triggers}
+    held: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        if t.governor is not None and absorbed(t, kinds):
+            held.setdefault(t.governor, []).append(t)
     for trig in triggers:
         if trig.modality in ("negated", "hypothetical") or absorbed(trig, kinds):
             continue
-        inner = [t for t in triggers if t.governor == trig.root(facts.doc).i
-                 and absorbed(t, kinds)]
+        inner = held.get(trig.root(facts.doc).i, [])
         drafts += draft_for(facts, trig, drafts, inner)
     return drafts

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ingest.extraction.components import REFS, TITLES
+from ingest.extraction.scope import misparsed_name
 
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"})
 
@@ -85,7 +86,8 @@ def surname_spans(doc: Doc, people: list[Person]) -> None:
     covered = {i for p in people for s, e in p.spans for i in range(s, e)}
     for tok in doc:
         person = known.get(tok.text)
-        if person is not None and tok.i not in covered and tok.pos_ == "PROPN":
+        if person is not None and tok.i not in covered and (
+                tok.pos_ == "PROPN" or misparsed_name(tok)):
             person.spans.append((tok.i, tok.i + 1))
 
 

@@ -40,9 +40,12 @@ def phrase(root: Token, keep: Token | None = None) -> set[int]:
 
 
 def misparsed_name(tok: Token) -> bool:
-    """A name read as a modal ("May is due to …"): it is the subject."""
-    return tok.dep_ == "aux" and tok.tag_ == "MD" and tok.text[:1].isupper() and tok.i > 0 \
-        and tok.ent_type_ == "PERSON"
+    """A name read as a modal ("May is due to …", "May had met …"): it is the subject."""
+    if tok.tag_ != "MD" or not tok.text[:1].isupper() or tok.i + 1 >= len(tok.doc):
+        return False
+    after = tok.doc[tok.i + 1]
+    return tok.ent_type_ == "PERSON" or after.tag_ in ("VBZ", "VBD", "VBP") or (
+        tok.i > tok.sent.start and tok.dep_ == "aux")
 
 
 def subject_of(verb: Token) -> set[int]:

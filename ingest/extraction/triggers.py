@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.extraction.components import TRIGGERS
 from ingest.extraction.lexicon import Lexicon
+from ingest.extraction.scope import misparsed_name
 
 Modality = Literal["held", "planned", "negated", "hypothetical"]
 
@@ -88,7 +89,7 @@ def hypothetical(tokens: list[Token]) -> bool:
     """Only possible: "could meet", "willing to meet", "if they meet", "possible talks"."""
     for tok in tokens:
         kids = list(tok.children)
-        if any(c.lower_ in HYPO_MODALS and c.dep_ == "aux" and c.ent_type_ != "PERSON"
+        if any(c.lower_ in HYPO_MODALS and c.dep_ == "aux" and not misparsed_name(c)
                for c in kids):
             return True
         if any(c.lower_ in MARKS and c.dep_ in ("mark", "advmod") for c in kids):

@@ -191,3 +191,11 @@ def test_country_named_as_a_visit_destination_stays_a_country(run: Run) -> None:
                  "visit to Vietnam on Friday.")
     (meeting,) = result.meetings
     assert meeting.location == "Vietnam" and set(meeting.countries) == {"Russia", "Vietnam"}
+
+
+def test_surname_that_is_also_a_modal(run: Run) -> None:
+    result = run("Norwegian Prime Minister Anna May met Danish officials on Monday. May is due to "
+                 "meet Finnish Prime Minister Juha Lahti on Saturday.")
+    planned = [m for m in result.meetings if m.status == "planned"]
+    assert [set(m.countries) for m in planned] == [{"Norway", "Finland"}]
+    assert planned[0].date == "2021-03-13"
