@@ -72,6 +72,12 @@ async def http_error(_: Request, exc: Exception) -> JSONResponse:
                         headers=exc.headers)
 
 
+async def not_unicode(_: Request, exc: Exception) -> JSONResponse:
+    """422: JSON may carry unpaired surrogates ("\\ud800"), which cannot be stored."""
+    return _json(422, [{"loc": ["body"], "msg": "text is not valid Unicode (unpaired surrogate)",
+                        "type": "string_unicode"}])
+
+
 async def internal(request: Request, exc: Exception) -> JSONResponse:
     log.error("%s %s failed: %s", request.method, request.url.path, type(exc).__name__,
               exc_info=exc)
@@ -85,4 +91,5 @@ def install(app: FastAPI) -> None:
         app.add_exception_handler(exc_type, unavailable)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(UnicodeEncodeError, not_unicode)
     app.add_exception_handler(Exception, internal)
