@@ -17,6 +17,8 @@ import httpx
 import neo4j
 import pytest
 
+from graph.records import ArticleText
+from ingest.worker import Extractor
 from tests.reliability.articles import articles
 from tests.reliability.conftest import Proc, Procs, all_done, statuses, wait_for
 from tests.service.graphcheck import assert_met_with_consistent
@@ -76,8 +78,15 @@ def duplicates(driver: neo4j.Driver) -> dict[str, Any]:
     }
 
 
+def expected_meetings(extractor: Extractor, bodies: list[dict[str, Any]]) -> tuple[int, int]:
+    """(distinct meetings, reports) the real extractor finds in `bodies`, one by one."""
+    found = [m for b in bodies for e in extractor([ArticleText(text=b["text"])])
+             for m in e.meetings]
+    return len({(tuple(sorted(m.countries)), m.date, m.location) for m in found}), len(found)
+
+
 def test_500_concurrent_posts_and_50_duplicates(graph: neo4j.Driver, procs: Procs,
-                                                output_dir: Path) -> None:
+                                                extractor: Extractor, output_dir: Path) -> None:
     api = start_ingest(procs)
     bodies = articles(DISTINCT, tag="load")
     again = [dict(b, url=b["url"] + "?utm_source=feed") for b in bodies[::DISTINCT // DUPLICATES]]
@@ -96,6 +105,11 @@ def test_500_concurrent_posts_and_50_duplicates(graph: neo4j.Driver, procs: Proc
     assert {s["runs"] for s in got.values()} == {1}
     assert duplicates(graph) == {k: [] for k in duplicates(graph)}
     assert_met_with_consistent(graph)
+    meetings, reports = expected_meetings(extractor, bodies)  # sequential, in this process
+    stored = graph.execute_query("MATCH (m:Meeting) OPTIONAL MATCH (m)-[r:REPORTED_IN]->() "
+                                 "RETURN count(DISTINCT m) AS m, count(r) AS r").records[0]
+    assert stored["r"] == reports  # every meeting report of every article, once
+    assert DISTINCT // 2 <= stored["m"] <= meetings  # pairs report one meeting; merging only joins
     latencies = [r[1] for r in results]
     report = {"requests": len(results), "distinct": DISTINCT, "duplicates": DUPLICATES,
               "post_seconds": round(posted, 2), "posts_per_second": round(len(results) / posted, 1),
