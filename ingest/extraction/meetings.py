@@ -132,14 +132,16 @@ def split_bilateral(facts: DocFacts, trig: Trigger, parties: Parties) -> list[Pa
 
 
 def draft_for(facts: DocFacts, trig: Trigger, previous: list[Draft],
-              inner: list[Trigger]) -> list[Draft]:
+              inner: list[Trigger], onward: list[Trigger]) -> list[Draft]:
     """Draft meetings from one trigger and the triggers its clauses hold (none when fewer
-    than two sides)."""
+    than two sides); onward trips inside its clause are left to their own drafts."""
     doc = facts.doc
     sent = doc[trig.start].sent
     inside = scope(trig.root(doc))
     for sub in inner:
         inside |= scope(sub.root(doc))
+    for trip in onward:
+        inside -= {t.i for t in trip.root(doc).subtree}
     parties = gather(facts, sent, inside)
     if has_side_phrase(sent, facts, inside) and parties.countable < 2:
         for name in side_names(facts, previous):
@@ -195,7 +197,7 @@ def absorbed(trig: Trigger, kinds: dict[int, str]) -> bool:
     """Whether a trigger belongs to the one governing it (a trip onward stays its own)."""
     if trig.governor is None or trig.governor not in kinds:
         return False
-    return not (trig.kind in VISITS and kinds[trig.governor] in VISITS)
+    return trig.kind not in VISITS
 
 
 def find_drafts(facts: DocFacts, triggers: list[Trigger]) -> list[Draft]:
@@ -203,12 +205,13 @@ def find_drafts(facts: DocFacts, triggers: list[Trigger]) -> list[Draft]:
     drafts: list[Draft] = []
     kinds = {t.root(facts.doc).i: t.kind for t in triggers}
     held: dict[int, list[Trigger]] = {}
+    onward: dict[int, list[Trigger]] = {}
     for t in triggers:
-        if t.governor is not None and absorbed(t, kinds):
-            held.setdefault(t.governor, []).append(t)
+        if t.governor is not None and t.governor in kinds:
+            (held if absorbed(t, kinds) else onward).setdefault(t.governor, []).append(t)
     for trig in triggers:
         if trig.modality in ("negated", "hypothetical") or absorbed(trig, kinds):
             continue
-        inner = held.get(trig.root(facts.doc).i, [])
-        drafts += draft_for(facts, trig, drafts, inner)
+        root = trig.root(facts.doc).i
+        drafts += draft_for(facts, trig, drafts, held.get(root, []), onward.get(root, []))
     return drafts

@@ -14,11 +14,11 @@ def clash(a: Draft, b: Draft) -> bool:
 
 def compatible(a: Draft, b: Draft) -> bool:
     """Same sides and status, and no conflicting dates."""
-    if a.key != b.key or a.status != b.status:
+    if a.key != b.key or a.status != b.status or clash(a, b):
         return False
     if a.sent.start == b.sent.start:
         return True
-    if (a.kind == "visit") != (b.kind == "visit") or clash(a, b):
+    if (a.kind == "visit") != (b.kind == "visit"):
         return False
     if a.when is not None and b.when is not None:
         return a.when.value.startswith(b.when.value) or b.when.value.startswith(a.when.value)

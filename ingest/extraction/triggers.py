@@ -18,7 +18,10 @@ CHAIN_DEPS = frozenset({"xcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "
 PLAN_WORDS = frozenset({"scheduled", "planned", "plans", "plan", "planning", "expected", "due",
                         "set", "upcoming", "slated", "arranged", "designed", "prepare",
                         "preparing", "preparation", "preparations", "intends", "intend",
-                        "ahead", "next", "agreed", "agree", "agrees"})
+                        "ahead", "next", "agreed", "agrees"})
+# Prepositions of time whose phrase reports a meeting in passing ("during talks", "after
+# meeting X"): the governing verb's mood is not the meeting's.
+ADJUNCTS = frozenset({"during", "after", "before", "following", "since", "amid", "at"})
 PLAN_DEPS = frozenset({"aux", "auxpass", "amod", "acl", "advmod", "npadvmod"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 HYPO_MODALS = frozenset({"could", "might", "may", "can", "should", "must"})
@@ -60,7 +63,7 @@ def chain(tok: Token, limit: int = 4) -> list[Token]:
     """The trigger and the few heads that govern it (to find negation and modality)."""
     out = [tok]
     while (tok.dep_ in CHAIN_DEPS or shared_conjunct(tok)) and tok.head is not tok \
-            and len(out) <= limit:
+            and len(out) <= limit and not (tok.dep_ == "pobj" and tok.head.lower_ in ADJUNCTS):
         tok = tok.head
         out.append(tok)
     return out

@@ -199,3 +199,18 @@ def test_surname_that_is_also_a_modal(run: Run) -> None:
     planned = [m for m in result.meetings if m.status == "planned"]
     assert [set(m.countries) for m in planned] == [{"Norway", "Finland"}]
     assert planned[0].date == "2021-03-13"
+
+
+def test_talks_mentioned_in_passing_keep_their_own_mood(run: Run) -> None:
+    result = run("Thai and Cambodian officials failed to agree on fishing quotas during talks in "
+                 "Vientiane on Monday.")
+    (meeting,) = result.meetings
+    assert meeting.status == "held" and meeting.date == "2021-03-08"
+
+
+def test_meeting_then_onward_trip_have_their_own_places(run: Run) -> None:
+    result = run("Britain's foreign secretary met Israeli leaders in Jerusalem on Tuesday before "
+                 "heading to Amman for talks with Jordanian officials.")
+    got = {(frozenset(m.countries), m.location) for m in result.meetings}
+    assert got == {(frozenset({"United Kingdom", "Israel"}), "Jerusalem"),
+                   (frozenset({"United Kingdom", "Jordan"}), "Amman")}
