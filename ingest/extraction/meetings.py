@@ -72,6 +72,12 @@ def verb_locatives(tok: Token) -> set[int]:
             for t in c.subtree}
 
 
+def other_event(tok: Token, trigger: Token) -> bool:
+    """Whether a token sits in a coordinated verb's clause that does not hold the trigger."""
+    return any(a.dep_ == "conj" and a.pos_ in ("VERB", "AUX") and not a.is_ancestor(trigger)
+               and a is not trigger for a in [tok, *tok.ancestors])
+
+
 def boundary(ent: Span) -> bool:
     """ "since 1945", "until May", "for two years": a bound or a span, not the meeting's date."""
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -85,6 +91,8 @@ def date_for(facts: DocFacts, sent: Span, inside: set[int], trig: Trigger,
     best: tuple[int, ResolvedDate] | None = None
     for ent in facts.dates_in(sent):
         if any(t.i in facts.named_tokens for t in ent) or boundary(ent):
+            continue
+        if ent.root.i not in inside and other_event(ent.root, trig.root(facts.doc)):
             continue
         found = resolve(ent.text, facts.published, future)
         distance = abs(ent.start - trig.start) + (0 if ent.root.i in inside else 100)
@@ -158,6 +166,7 @@ def draft_for(facts: DocFacts, trig: Trigger, previous: list[Draft],
     if parties.countable < 2:
         return []
     kind = ("visit" if hosts else "meeting") if trig.kind == "host" else trig.kind
+    kind = min([kind, *(t.kind for t in inner if t.kind in KIND_RANK)], key=KIND_RANK.__getitem__)
     when, status = timing(facts, sent, inside, trig)
     return [Draft(trig, sent, p, kind, status, place, when, hosts)
             for p in split_bilateral(facts, trig, parties)]

@@ -27,13 +27,18 @@ def clause_head(tok: Token) -> Token:
     return head if head.pos_ in ("VERB", "AUX") else tok
 
 
+def opens_clause(tok: Token) -> bool:
+    """An embedded clause, or a second verb of a coordination (its own event)."""
+    return tok.dep_ in BARRIERS or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))
+
+
 def phrase(root: Token, keep: Token | None = None) -> set[int]:
     """A subtree without the embedded clauses (unless they contain `keep`)."""
     out: set[int] = set()
     for tok in root.subtree:
         path = [tok, *(a for a in tok.ancestors if root.is_ancestor(a))]
-        if any(t.dep_ in BARRIERS and t is not root and not (keep and t.is_ancestor(keep)
-                                                          or t is keep) for t in path):
+        if any(opens_clause(t) and t is not root and not (keep and t.is_ancestor(keep)
+                                                           or t is keep) for t in path):
             continue
         out.add(tok.i)
     return out

@@ -214,3 +214,15 @@ def test_meeting_then_onward_trip_have_their_own_places(run: Run) -> None:
     got = {(frozenset(m.countries), m.location) for m in result.meetings}
     assert got == {(frozenset({"United Kingdom", "Israel"}), "Jerusalem"),
                    (frozenset({"United Kingdom", "Jordan"}), "Amman")}
+
+
+def test_coordinated_events_keep_their_own_place_and_kind(run: Run) -> None:
+    result = run("The Polish premier said he had discussed the crisis by phone with German "
+                 "Chancellor Petra Lang and would travel to Vilnius on Friday to meet Lithuanian "
+                 "officials.")
+    by_pair = {frozenset(m.countries): m for m in result.meetings}
+    call = by_pair[frozenset({"Poland", "Germany"})]
+    trip = by_pair[frozenset({"Poland", "Lithuania"})]
+    assert call.kind == "phone_call" and call.location is None
+    assert trip.location == "Vilnius" and trip.status == "planned"
+    assert trip.date == "2021-03-12"
