@@ -80,6 +80,8 @@ def gather(facts: DocFacts, sent: Span, inside: set[int]) -> Parties:
             found = antecedent(facts, tok.i)
             if found is not None:
                 add_person(facts, parties, found, tok.i)
+            elif (official := described_official(facts, sent, tok.i)) is not None:
+                parties.add(official, "Country", tok.i)
     return parties
 
 
@@ -96,6 +98,13 @@ def add_group_home(facts: DocFacts, parties: Parties, name: str, token: int) -> 
     org = facts.gaz.organizations[name]
     if org.country and org.country in facts.gaz.countries:
         parties.add(facts.gaz.countries[org.country].name, "Country", token)
+
+
+def described_official(facts: DocFacts, sent: Span, index: int) -> str | None:
+    """ "The Polish premier said he …": the country of an unnamed official before a pronoun."""
+    starts = {t.start for t in facts.titles_by_sent.get(sent.start, []) if t.start < index}
+    before = [m for m in facts.in_sent(sent) if m.kind == "country" and m.end in starts]
+    return before[-1].name if before else None
 
 
 def antecedent(facts: DocFacts, index: int) -> Person | None:
