@@ -14,6 +14,7 @@ from functools import cache
 from importlib.resources import files
 
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse
 
 router = APIRouter(prefix="/browser", tags=["browser"])
 
@@ -34,18 +35,18 @@ def asset(name: str) -> str:
     return _COMMENT.sub("", text) if name.endswith(".grass") else text
 
 
-@router.get("/style.grass", response_class=Response)
-def style() -> Response:
+@router.get("/style.grass", response_class=PlainTextResponse, summary="Neo4j Browser style")
+def style() -> PlainTextResponse:
     """diplograph's Neo4j Browser style: a colour and caption per label, captions per type."""
-    return Response(asset("diplograph.grass"), media_type="text/plain", headers=CORS_HEADERS)
+    return PlainTextResponse(asset("diplograph.grass"), headers=CORS_HEADERS)
 
 
-@router.get("/guide.html", response_class=Response)
-def guide(request: Request) -> Response:
+@router.get("/guide.html", response_class=HTMLResponse, summary="Neo4j Browser guide")
+def guide(request: Request) -> HTMLResponse:
     """The diplograph guide for Neo4j Browser (`:guide <this URL>`): the model and its queries."""
     api_url = html.escape(str(request.base_url).rstrip("/"), quote=True)
     text = asset("guide.html").replace("{{api_url}}", api_url)
-    return Response(text, media_type="text/html", headers=CORS_HEADERS)
+    return HTMLResponse(text, headers=CORS_HEADERS)
 
 
 @router.options("/style.grass", include_in_schema=False)
