@@ -65,6 +65,11 @@ class DocFacts:
                     seen.add(key)
                     self.people_by_sent.setdefault(key, []).append((person, e - 1))
 
+    def title_holder(self, title: str) -> Person | None:
+        """The one person the article gives this title ("the foreign minister" → that person)."""
+        holders = [p for p, t, party, _ in self.roles if t.lower() == title.lower()]
+        return holders[0] if len(holders) == 1 else None
+
     def evidence(self, sent: Span) -> tuple[str, int, int]:
         """A sentence's verbatim text and character offsets in the source text."""
         end = sent.start_char + len(sent.text)

@@ -72,8 +72,13 @@ def gather(facts: DocFacts, sent: Span, inside: set[int]) -> Parties:
         if start in inside:
             add_person(facts, parties, person, start)
     for title in facts.titles_by_sent.get(sent.start, []):
+        if title.start not in inside or not unnamed(facts, title):
+            continue
+        holder = facts.title_holder(title.text)
+        if holder is not None:
+            add_person(facts, parties, holder, title.start)
         country = facts.gaz.title_countries.get(title.text.lower())
-        if country and title.start in inside and unnamed(facts, title):
+        if country:
             parties.add(country, "Country", title.start)
     for tok in sent:
         if tok.i in inside and tok.lower_ in PRONOUNS and tok.dep_ in PRONOUN_DEPS:

@@ -226,3 +226,11 @@ def test_coordinated_events_keep_their_own_place_and_kind(run: Run) -> None:
     assert call.kind == "phone_call" and call.location is None
     assert trip.location == "Vilnius" and trip.status == "planned"
     assert trip.date == "2021-03-12"
+
+
+def test_bare_title_refers_to_the_one_holder(run: Run) -> None:
+    result = run("Egyptian Foreign Minister Samir Fawzi arrived in Oslo on Monday. Norwegian "
+                 "officials held talks with the foreign minister on Tuesday.")
+    talks = next(m for m in result.meetings if m.kind == "talks")
+    assert set(talks.countries) == {"Egypt", "Norway"}
+    assert "Samir Fawzi" in {p.name for p in talks.participants}
