@@ -72,8 +72,10 @@ class DocFacts:
 
     def evidence(self, sent: Span) -> tuple[str, int, int]:
         """A sentence's verbatim text and character offsets in the source text."""
-        end = sent.start_char + len(sent.text)
-        return self.source[sent.start_char:end], sent.start_char, end
+        raw = self.source[sent.start_char:sent.start_char + len(sent.text)]
+        start = sent.start_char + len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        return text, start, start + len(text)
 
     def in_sent(self, sent: Span) -> list[Mention]:
         """Mentions inside one sentence."""

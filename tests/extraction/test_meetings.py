@@ -234,3 +234,10 @@ def test_bare_title_refers_to_the_one_holder(run: Run) -> None:
     talks = next(m for m in result.meetings if m.kind == "talks")
     assert set(talks.countries) == {"Egypt", "Norway"}
     assert "Samir Fawzi" in {p.name for p in talks.participants}
+
+
+def test_evidence_has_no_surrounding_whitespace(run: Run) -> None:
+    text = "  \nChile and Peru held talks in Lima on Monday.\n\n"
+    (meeting,) = run(text).meetings
+    assert meeting.evidence == "Chile and Peru held talks in Lima on Monday."
+    assert text[meeting.start:meeting.end] == meeting.evidence
