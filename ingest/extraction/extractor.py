@@ -35,6 +35,18 @@ def read_facts(doc: Doc, article: ArticleText) -> DocFacts:
     return DocFacts(doc, article.published, gaz, lex, mentions, people, roles, source)
 
 
+def sharpen_visit(facts: DocFacts, draft: Draft) -> None:
+    """A visit placed only in a country goes to the one city of that country the article
+    names as a place ("a visit to Kenya" … "in Nairobi")."""
+    place = draft.place
+    if draft.kind != "visit" or place is None or place.name != place.country:
+        return
+    cities = {m.name: m for m in facts.mentions if m.kind == "place" and m.country == place.country
+              and m.name != place.country and m.surface in ("capital", "ner")}
+    if len(cities) == 1:
+        draft.place = next(iter(cities.values()))
+
+
 def issues_for(draft: Draft, issues: list[tuple[Issue, int]]) -> tuple[str, ...]:
     """Issues raised in the meeting's sentence, or between exactly its countries."""
     sides = set(draft.parties.sides)
@@ -46,6 +58,8 @@ def extract(doc: Doc, article: ArticleText) -> Extraction:
     """Everything one article yields (pure: reads the Doc, returns records)."""
     facts = read_facts(doc, article)
     drafts = merge(find_drafts(facts, find_triggers(doc, facts.lex)))
+    for draft in drafts:
+        sharpen_visit(facts, draft)
     issues = find_issues(facts)
     meetings: list[Meeting] = [to_meeting(facts, d, issues_for(d, issues)) for d in drafts]
     return Extraction(

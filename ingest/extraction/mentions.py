@@ -121,16 +121,22 @@ def ref_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, published: date | None)
     return out
 
 
-def ner_places(doc: Doc, taken: set[int], lex: Lexicon) -> list[Mention]:
-    """Named places the gazetteer lacks (cities, venues) in locative phrases."""
+def ner_places(doc: Doc, refs: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Named places the gazetteer lacks (cities, venues) in locative phrases; "City, Country"
+    tells the city's country."""
+    taken = {i for m in refs for i in range(m.start, m.end)}
+    after = {m.start: m for m in refs}
     out: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or any(t.i in taken for t in ent):
             continue
         if is_place(ent.root, lex) and ent.text[:1].isupper():
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            country = after.get(ent.end + 1) if ent.end < len(doc) and doc[ent.end].text == "," \
+                else None
             out.append(Mention("place", name, ent.start, ent.end,
-                               "region" if ent.label_ == "LOC" else "ner"))
+                               "region" if ent.label_ == "LOC" else "ner",
+                               country.country if country else None))
     return out
 
 
@@ -167,7 +173,6 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, published: date | None
     """Countries, organisations, outlets and places, in text order (datelines skipped)."""
     skip = dateline_end(doc)
     refs = [m for m in ref_mentions(doc, gaz, lex, published) if doc[m.start].idx >= skip]
-    taken = {i for m in refs for i in range(m.start, m.end)}
-    found = refs + ner_places(doc, taken, lex)
+    found = refs + ner_places(doc, refs, lex)
     found += divided_state_mentions(doc, found, gaz)
     return sorted(found, key=lambda m: m.start)

@@ -241,3 +241,10 @@ def test_evidence_has_no_surrounding_whitespace(run: Run) -> None:
     (meeting,) = run(text).meetings
     assert meeting.evidence == "Chile and Peru held talks in Lima on Monday."
     assert text[meeting.start:meeting.end] == meeting.evidence
+
+
+def test_visit_to_a_country_goes_to_its_named_city(run: Run) -> None:
+    result = run("Chilean President Rosa Vidal began a visit to Brazil on Monday. She laid a "
+                 "wreath at a memorial in Sao Paulo, Brazil, before flying home.")
+    visit = next(m for m in result.meetings if m.kind == "visit")
+    assert visit.location == "Sao Paulo" and set(visit.countries) == {"Chile", "Brazil"}
