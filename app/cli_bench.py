@@ -37,6 +37,7 @@ def bench(
                    f"{', '.join(ALL)}", err=True)
         raise typer.Exit(2)
     logging.getLogger("neo4j").setLevel(logging.ERROR)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     words = ["diplograph bench"] + (["--quick"] if quick else []) + \
         [f"--only {o}" for o in only or ()]
     run(QUICK if quick else Plan(), tuple(only or ALL), seed, keep_server, " ".join(words))

@@ -18,6 +18,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     logging.getLogger("neo4j").setLevel(logging.ERROR)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     run(QUICK if args.quick else Plan(), tuple(args.only or ALL), args.seed, args.keep_server,
         command_line())
 

@@ -58,7 +58,6 @@ def variants(model: str, batch_size: int) -> dict[str, Variant]:
         "diplograph": lambda arts: sum(1 for _ in extract_many(ours, arts, batch_size)),
         "bare": pipe(bare),
         "full_stock": pipe(full),
-        "diplograph_pipe_only": pipe(ours),  # spaCy + annotator, without extract()
     }
 
 

@@ -38,8 +38,10 @@ class Timings:
 
 
 async def _hit(client: httpx.AsyncClient, gate: asyncio.Semaphore, path: str,
-               params: dict[str, Any], out: Timings) -> None:
+               params: dict[str, Any], out: Timings, deadline: float) -> None:
     async with gate:
+        if time.perf_counter() > deadline:  # time budget spent: this request is not sent
+            return
         start = time.perf_counter()
         try:
             response = await client.get(path, params=params)
@@ -49,15 +51,19 @@ async def _hit(client: httpx.AsyncClient, gate: asyncio.Semaphore, path: str,
         out.add((time.perf_counter() - start) * 1000, params, ok, size)
 
 
-async def _run(base: str, path: str, params: Sequence[dict[str, Any]], clients: int) -> Timings:
+async def _run(base: str, path: str, params: Sequence[dict[str, Any]], clients: int,
+               budget: float) -> Timings:
     out = Timings()
+    deadline = time.perf_counter() + budget
     gate = asyncio.Semaphore(clients)
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=60.0, limits=limits) as client:
-        await asyncio.gather(*(_hit(client, gate, path, p, out) for p in params))
+        await asyncio.gather(*(_hit(client, gate, path, p, out, deadline) for p in params))
     return out
 
 
-def measure(base: str, path: str, params: Sequence[dict[str, Any]], clients: int) -> Timings:
-    """Send every request (params[i]) with `clients` in flight at once."""
-    return asyncio.run(_run(base, path, params, clients))
+def measure(base: str, path: str, params: Sequence[dict[str, Any]], clients: int,
+            budget: float = 1e9) -> Timings:
+    """Send the requests (params[i]) with `clients` in flight at once, until all are answered
+    or `budget` seconds have passed (requests not yet sent by then are dropped)."""
+    return asyncio.run(_run(base, path, params, clients, budget))

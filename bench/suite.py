@@ -33,17 +33,19 @@ class Plan:
     """How big each benchmark runs: the default is the full scale, --quick a smoke run."""
 
     corpus: int = 2000
-    extraction_articles: int = 96
+    extraction_articles: int = 48
     repeats: int = 3
-    write_articles: int = 200
-    ingest_budget_s: float = 150.0  # per configuration; the queue is drained if sooner
+    write_articles: int = 120
+    ingest_budget_s: float = 120.0  # per configuration; the queue is drained if sooner
     scale: scale.Size = scale.Size(100_000, 55_000, 6_000)
-    requests: int = 400
+    requests: int = 300
     clients: int = 20
+    query_budget_s: float = 30.0  # per query type
 
 
 QUICK = Plan(corpus=2000, extraction_articles=32, repeats=2, write_articles=60,
-             ingest_budget_s=40.0, scale=scale.Size(5_000, 2_750, 400), requests=60)
+             ingest_budget_s=40.0, scale=scale.Size(5_000, 2_750, 400), requests=60,
+             query_budget_s=10.0)
 
 
 def run(plan: Plan, only: tuple[str, ...] = ALL, seed: int = 7, keep_server: bool = False,
@@ -67,7 +69,7 @@ def run(plan: Plan, only: tuple[str, ...] = ALL, seed: int = 7, keep_server: boo
         results.append(_timed(lambda: ingest.run(s, articles, ext, plan.ingest_budget_s)))
     if "scale" in only:
         results.append(_timed(lambda: scale.run(s, plan.scale, plan.requests, plan.clients,
-                                                seed)))
+                                                seed, plan.query_budget_s)))
     results.append(memory(results, s))
     for result in results:
         save(result)
