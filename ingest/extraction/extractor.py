@@ -17,6 +17,7 @@ from ingest.extraction.merge import merge
 from ingest.extraction.people import find_people
 from ingest.extraction.records_out import to_entities, to_meeting, to_roles
 from ingest.extraction.reference import load_gazetteer
+from ingest.extraction.relations import find_relations
 from ingest.extraction.roles import find_roles
 from ingest.extraction.text import prepare
 from ingest.extraction.triggers import find_triggers
@@ -64,7 +65,8 @@ def extract(doc: Doc, article: ArticleText) -> Extraction:
     meetings: list[Meeting] = [to_meeting(facts, d, issues_for(d, issues)) for d in drafts]
     return Extraction(
         entities=to_entities(facts), meetings=tuple(meetings), roles=to_roles(facts),
-        issues=tuple(i for i, _ in issues), extractor_version=EXTRACTOR_VERSION,
+        issues=tuple(i for i, _ in issues), relations=tuple(find_relations(facts)),
+        extractor_version=EXTRACTOR_VERSION,
     )
 
 

@@ -96,3 +96,11 @@ def test_issue_between_countries_is_linked(run: Run) -> None:
     assert result.issues and result.issues[0].countries == ("Greece", "Turkey")
     assert meeting.issues == (result.issues[0].name,)
     assert "maritime boundaries" in result.issues[0].name
+
+
+def test_relations_stated_plainly(run: Run) -> None:
+    result = run("Portugal, a close ally of Brazil, protested. Bhutan and China have no "
+                 "diplomatic relations. Norway is not an ally of Iran.")
+    got = {(r.a, r.b, r.type) for r in result.relations}
+    assert got == {("Portugal", "Brazil", "ALLY_OF"),
+                   ("Bhutan", "China", "NO_DIPLOMATIC_RELATIONS")}
