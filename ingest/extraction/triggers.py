@@ -59,11 +59,12 @@ class Trigger:
         return doc[self.start:self.end].root
 
 
-def chain(tok: Token, limit: int = 4) -> list[Token]:
+def chain(tok: Token, limit: int = 4, through_adjuncts: bool = False) -> list[Token]:
     """The trigger and the few heads that govern it (to find negation and modality)."""
     out = [tok]
     while (tok.dep_ in CHAIN_DEPS or shared_conjunct(tok)) and tok.head is not tok \
-            and len(out) <= limit and not (tok.dep_ == "pobj" and tok.head.lower_ in ADJUNCTS):
+            and len(out) <= limit and (through_adjuncts or not (
+                tok.dep_ == "pobj" and tok.head.lower_ in ADJUNCTS)):
         tok = tok.head
         out.append(tok)
     return out
@@ -129,11 +130,12 @@ def planned(tokens: list[Token]) -> bool:
 
 
 def modality(tok: Token, lex: Lexicon) -> Modality:
-    """Held, planned, negated or only hypothetical."""
+    """Held, planned, negated or only hypothetical (a condition or modal reaches through
+    "after talks" adjuncts; refusals and plans of the main clause do not)."""
     tokens = chain(tok)
     if blocked(tokens, lex):
         return "negated"
-    if hypothetical(tokens):
+    if hypothetical(chain(tok, limit=6, through_adjuncts=True)):
         return "hypothetical"
     return "planned" if planned(tokens) else "held"
 

@@ -17,6 +17,7 @@ NON_EVENTS = [
     "If Chile and Bolivia meet, the dispute could ease.",
     "Nepal did not meet Chinese officials during the trip.",
     "The talks between Laos and Thailand were cancelled.",
+    "The deal would not take effect unless Lima approved it after bilateral talks with Santiago.",
 ]
 
 
