@@ -36,6 +36,10 @@ def read_facts(doc: Doc, article: ArticleText) -> DocFacts:
     return DocFacts(doc, article.published, gaz, lex, mentions, people, roles, source)
 
 
+# How many tokens around a meeting's sentence an issue may be raised and still be its topic.
+ISSUE_WINDOW = 120
+
+
 def sharpen_visit(facts: DocFacts, draft: Draft) -> None:
     """A visit placed only in a country goes to the one city of that country the article
     names as a place ("a visit to Kenya" … "in Nairobi")."""
@@ -49,10 +53,11 @@ def sharpen_visit(facts: DocFacts, draft: Draft) -> None:
 
 
 def issues_for(draft: Draft, issues: list[tuple[Issue, int]]) -> tuple[str, ...]:
-    """Issues raised in the meeting's sentence, or between exactly its countries."""
-    sides = set(draft.parties.sides)
-    return tuple(i.name for i, sent in issues
-                 if sent == draft.sent.start or (len(sides) >= 2 and sides <= set(i.countries)))
+    """Issues raised in the meeting's sentence, or near it between the meeting's countries."""
+    sides = {n for n, k in draft.parties.sides.items() if k == "Country"}
+    near = range(draft.sent.start - ISSUE_WINDOW, draft.sent.end + ISSUE_WINDOW)
+    return tuple(i.name for i, sent in issues if sent == draft.sent.start or (
+        len(sides) >= 2 and sides <= set(i.countries) and sent in near))
 
 
 def extract(doc: Doc, article: ArticleText) -> Extraction:
