@@ -93,8 +93,8 @@ def hypothetical(tokens: list[Token]) -> bool:
     """Only possible: "could meet", "willing to meet", "if they meet", "possible talks"."""
     for tok in tokens:
         kids = list(tok.children)
-        if any(c.lower_ in HYPO_MODALS and c.dep_ == "aux" and not misparsed_name(c)
-               for c in kids):
+        if any(c.lower_ in HYPO_MODALS and c.dep_ == "aux" and c.tag_ == "MD"
+               and not misparsed_name(c) for c in kids):
             return True
         if any(c.lower_ in MARKS and c.dep_ in ("mark", "advmod") for c in kids):
             return True

@@ -85,7 +85,8 @@ def test_organisation_role(run: Run) -> None:
 
 
 def test_leader_title_with_country_earlier_in_the_clause(run: Run) -> None:
-    result = run("Observers wonder whether Cuba's policy will change under new leader Rosa Diaz.")
+    result = run("Analysts expect Cuba to soften its stance now that new leader Rosa Diaz is in "
+                 "charge.")
     assert {(r.person, r.country) for r in result.roles} == {("Rosa Diaz", "Cuba")}
 
 
