@@ -28,6 +28,10 @@ pytestmark = [pytest.mark.load, pytest.mark.neo4j]
 DISTINCT, DUPLICATES = 500, 50
 QUERY_CLIENTS = 50
 QUERY_SECONDS = float(os.environ.get("DIPLOGRAPH_LOAD_QUERY_SECONDS", "60"))
+# Clients drop idle connections before uvicorn's keep-alive timeout (5 s) closes them: with both
+# at 5 s (httpx's default), reusing a connection the server is closing is a ReadError that no
+# server could prevent (findings #8).
+CLIENT_KEEPALIVE = 2.0
 # Relationship types MERGEd between two nodes: never two of one type between the same pair.
 MERGED = ["MENTIONS", "NAMES", "IN_COUNTRY", "CONCERNS", "PARTICIPATED_IN", "DISCUSSED",
           "HELD_IN", "MET_WITH"]
@@ -45,7 +49,8 @@ def start_ingest(procs: Procs) -> Proc:
 
 async def post_concurrently(url: str, bodies: list[dict[str, Any]]
                             ) -> list[tuple[int, float, str | None]]:
-    limits = httpx.Limits(max_connections=len(bodies), max_keepalive_connections=len(bodies))
+    limits = httpx.Limits(max_connections=len(bodies), max_keepalive_connections=len(bodies),
+                          keepalive_expiry=CLIENT_KEEPALIVE)
     async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
         async def one(body: dict[str, Any]) -> tuple[int, float, str | None]:
             began = time.perf_counter()
@@ -130,7 +135,7 @@ QUERIES: list[tuple[str, dict[str, Any]]] = [
 
 
 async def query_clients(url: str, seconds: float) -> list[tuple[str, int, float]]:
-    limits = httpx.Limits(max_connections=QUERY_CLIENTS)
+    limits = httpx.Limits(max_connections=QUERY_CLIENTS, keepalive_expiry=CLIENT_KEEPALIVE)
     deadline = time.monotonic() + seconds
     async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
         async def one_client(n: int) -> list[tuple[str, int, float]]:
@@ -144,7 +149,7 @@ async def query_clients(url: str, seconds: float) -> list[tuple[str, int, float]
                     status = (await client.get(path, params=params)).status_code
                 except httpx.HTTPError as exc:
                     status = -1
-                    print("query error:", path, type(exc).__name__)
+                    print("query error:", path, repr(exc), repr(exc.__context__), began)
                 seen.append((path, status, time.perf_counter() - began))
             return seen
 
