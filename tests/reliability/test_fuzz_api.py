@@ -47,7 +47,7 @@ schema = schemathesis.openapi.from_dict(create_app(Config(api=api_settings())).o
 
 
 @schema.parametrize()
-@settings(max_examples=30, deadline=None, derandomize=True,
+@settings(max_examples=60, deadline=None, derandomize=True,
           suppress_health_check=list(HealthCheck))
 def test_every_endpoint_never_answers_5xx(api_url: str, case: Case[Any]) -> None:
     response = case.call(base_url=api_url, timeout=60)
