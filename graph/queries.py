@@ -24,6 +24,10 @@ class Window:
         return {"since": self.since, "until": self.until, "kind": self.kind}
 
 
+# Meetings listed per counterpart in who-met-whom (the latest; `meetings` counts them all).
+ITEMS_PER_COUNTERPART = 10
+
+
 @dataclass(frozen=True)
 class Page:
     skip: int = 0
@@ -49,7 +53,7 @@ class GraphQueries:
 
     def who_met_whom(self, key: str, window: Window, page: Page) -> dict[str, Any]:
         row = self._one(q.WHO_MET_WHOM, key=key, skip=page.skip, limit=page.limit,
-                        **window.params())
+                        items=ITEMS_PER_COUNTERPART, **window.params())
         return row or {"total": 0, "counterparts": []}
 
     def meetings(self, keys: list[str], place: str | None, window: Window,

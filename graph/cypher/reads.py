@@ -43,8 +43,9 @@ RETURN e.key AS key, e.name AS name, [l IN labels(e) WHERE l <> 'Entity'][0] AS 
 # $limit -> name; every alias (for "did you mean")
 ALIASES: LiteralString = "MATCH (a:Alias) RETURN a.name AS name LIMIT $limit"
 
-# $key, $since, $until, $kind, $skip, $limit -> total, counterparts [{id, name, type, meetings,
-#   first, last, items [meeting]}]
+# $key, $since, $until, $kind, $skip, $limit, $items -> total, counterparts [{id, name, type,
+#   meetings, first, last, items [meeting]}]; items: the counterpart's $items latest meetings
+#   (oldest first; `meetings` counts them all): unbounded, a big country's answer ran to 10 MB.
 WHO_MET_WHOM: LiteralString = """
 MATCH (e:Entity {key: $key})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(o:Entity)
 WHERE o <> e AND NOT (e:Person AND o:Country) AND NOT (e:Country AND o:Person) AND""" + _WHEN + """
@@ -56,7 +57,7 @@ RETURN size(rows) AS total, [x IN rows[$skip..$skip + $limit] | {
   id: x.o.key, name: x.o.name, type: [l IN labels(x.o) WHERE l <> 'Entity'][0],
   meetings: x.n, first: head([m IN x.ms WHERE m.date IS NOT NULL | m.date]),
   last: last([m IN x.ms WHERE m.date IS NOT NULL | m.date]),
-  items: [m IN x.ms | """ + _MEETING + """]}] AS counterparts
+  items: [m IN x.ms[-$items..] | """ + _MEETING + """]}] AS counterparts
 """
 
 # $keys (all must take part), $since, $until, $kind, $place (key or null), $skip, $limit
