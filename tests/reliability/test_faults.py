@@ -141,7 +141,21 @@ def test_api_restart_with_work_queued(graph: neo4j.Driver, procs: Procs) -> None
     assert set(got) == ids and {s["status"] for s in got.values()} == {"done"}
     assert all(s["runs"] == 1 for s in got.values()), got  # each written exactly once
     assert sorted(s["attempts"] for s in got.values()).count(2) == 5  # the held batch, redone
+    assert_facts_counted_once(graph)
     assert_met_with_consistent(graph)
+
+
+def assert_facts_counted_once(driver: neo4j.Driver) -> None:
+    """The facts in the graph are exactly those each article's last run counted: none twice."""
+    row = driver.execute_query("""
+        MATCH (a:Article)
+        WITH sum(a.n_meetings) AS meetings, sum(a.n_entities + a.n_issues) AS mentions
+        OPTIONAL MATCH (:Meeting)-[r:REPORTED_IN]->(:Article)
+        WITH meetings, mentions, count(r) AS reports
+        OPTIONAL MATCH (:Article)-[m:MENTIONS]->()
+        RETURN meetings, reports, mentions, count(m) AS mentioned""").records[0]
+    assert (row["reports"], row["mentioned"]) == (row["meetings"], row["mentions"]), row.data()
+    assert row["reports"] > 0
 
 
 def test_article_that_crashes_the_extractor_fails_and_the_queue_moves(
