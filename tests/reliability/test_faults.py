@@ -114,7 +114,7 @@ def test_neo4j_outage_under_traffic(own_neo4j: LocalNeo4j, tmp_path: Path) -> No
         finally:
             driver.close()
         assert worker.popen.poll() is None, "the worker died during the outage"
-        assert "Neo4j unavailable" in worker.output()  # it noticed, and backed off
+        assert "unavailable" in worker.output()  # it noticed, and backed off
         assert httpx.get(api.url + "/ready", timeout=30).status_code == 200
     finally:
         procs.stop_all()
