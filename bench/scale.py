@@ -20,6 +20,7 @@ from bench.results import Result, Row
 from graph.cypher import reads as q
 from graph.keys import article_id, lookup_name
 from graph.names import Names
+from graph.queries import ITEMS_PER_COUNTERPART
 from graph.records import Extraction
 from graph.settings import Neo4jSettings
 from graph.values import session
@@ -136,7 +137,8 @@ def cypher_for(kind: str, params: dict[str, Any],
     page = {"skip": 0, "limit": 50}
     window = {"since": params.get("since"), "until": params.get("until"), "kind": None}
     if kind.startswith("who_met_whom"):
-        return q.WHO_MET_WHOM, {"key": names.resolve(params["name"]).key, **page, **window}
+        return q.WHO_MET_WHOM, {"key": names.resolve(params["name"]).key, **page, **window,
+                                "items": ITEMS_PER_COUNTERPART}
     if kind == "meetings_two_countries":
         keys = [names.resolve(p).key for p in params["participant"]]
         return q.MEETINGS, {"keys": keys, "place": None, **page, **window}
@@ -214,6 +216,9 @@ def _queries(drv: neo4j.Driver, world: synthetic.World, requests: int, clients: 
                                + (f" ({stats['errors']} errors)" if stats["errors"] else ""),
                                met))
         if not met:
-            query, qparams = cypher_for(kind, timings.slowest[1], names)
-            stats["profile"] = plan_summary(drv, query, qparams)
+            try:
+                query, qparams = cypher_for(kind, timings.slowest[1], names)
+                stats["profile"] = plan_summary(drv, query, qparams)
+            except Exception as exc:  # noqa: BLE001 - a failed PROFILE must not lose the run
+                stats["profile"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
     return out

@@ -83,6 +83,7 @@ def _timed(make: Callable[[], Result]) -> Result:
     started = time.perf_counter()
     result = make()
     result.seconds = time.perf_counter() - started
+    save(result)  # as soon as it is known: a later failure must not lose it
     log.info("%s: %.0fs\n%s", result.name, result.seconds, table(result.rows))
     return result
 
