@@ -135,4 +135,4 @@ def _load() -> str:
 
 
 def command_line() -> str:
-    return "python -m bench " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    return " ".join(["python -m bench", *(shlex.quote(a) for a in sys.argv[1:])])
