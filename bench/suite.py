@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import corpus, extraction, ingest, scale, server, writes
-from bench.procs import status_kib
-from bench.results import Result, Row, save, table
+from bench.procs import LOGS, status_kib
+from bench.results import RESULTS_DIR, Result, Row, save, table
 from graph.local.server import LocalNeo4j
 from graph.settings import Neo4jSettings
 from ingest.settings import IngestSettings
@@ -51,39 +51,47 @@ QUICK = Plan(corpus=2000, extraction_articles=32, repeats=2, write_articles=60,
 def run(plan: Plan, only: tuple[str, ...] = ALL, seed: int = 7, keep_server: bool = False,
         command: str = "python -m bench") -> list[Result]:
     started = time.perf_counter()
+    # Only the full run of every benchmark is published (bench/results, docs/performance.md);
+    # --quick and --only runs leave their results in the log directory.
+    publish = plan == Plan() and set(only) == set(ALL)
+    where = RESULTS_DIR if publish else LOGS / "results"
     s = server.settings()
     log.info("fresh benchmark Neo4j in %s (bolt %d): %.0fs", s.home, s.bolt_port,
              server.fresh(s))
     articles = corpus.generate(plan.corpus, seed)
     batch = IngestSettings().batch_size
     results: list[Result] = []
-    ext = _timed(lambda: extraction.run(IngestSettings().spacy_model,
-                                        articles[:plan.extraction_articles], batch,
-                                        plan.repeats))
+    ext = _timed(where, lambda: extraction.run(IngestSettings().spacy_model,
+                                               articles[:plan.extraction_articles], batch,
+                                               plan.repeats))
     results.append(ext)
     if "writes" in only:
         drv = server.driver(s)
-        results.append(_timed(lambda: writes.run(drv, plan.write_articles, plan.repeats, seed)))
+        results.append(_timed(where, lambda: writes.run(drv, plan.write_articles, plan.repeats,
+                                                        seed)))
         drv.close()
     if "ingest" in only:
-        results.append(_timed(lambda: ingest.run(s, articles, ext, plan.ingest_budget_s)))
+        results.append(_timed(where, lambda: ingest.run(s, articles, ext,
+                                                        plan.ingest_budget_s)))
     if "scale" in only:
-        results.append(_timed(lambda: scale.run(s, plan.scale, plan.requests, plan.clients,
-                                                seed, plan.query_budget_s)))
+        results.append(_timed(where, lambda: scale.run(s, plan.scale, plan.requests,
+                                                       plan.clients, seed, plan.query_budget_s)))
     results.append(memory(results, s))
-    for result in results:
-        save(result)
+    save(results[-1], where)
+    log.info("memory\n%s", table(results[-1].rows))
     if not keep_server:
         server.stop(s)
-    write_doc(results, command, time.perf_counter() - started)
+    if publish:
+        write_doc(results, command, time.perf_counter() - started)
+    log.info("done in %.1f min; results in %s", (time.perf_counter() - started) / 60, where)
     return results
 
 
-def _timed(make: Callable[[], Result]) -> Result:
+def _timed(where: Path, make: Callable[[], Result]) -> Result:
     started = time.perf_counter()
     result = make()
     result.seconds = time.perf_counter() - started
-    save(result)  # as soon as it is known: a later failure must not lose it
+    save(result, where)  # as soon as it is known: a later failure must not lose it
     log.info("%s: %.0fs\n%s", result.name, result.seconds, table(result.rows))
     return result
 
