@@ -6,8 +6,10 @@ import logging
 
 import typer
 
-from app import cli_extract, cli_service
+from app import cli_bench, cli_extract, cli_service
 from app.cli_neo4j import neo4j_cli
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 cli = typer.Typer(
     help="diplograph: a knowledge graph of diplomatic talks, in Neo4j.",
@@ -17,9 +19,10 @@ cli = typer.Typer(
 cli.add_typer(neo4j_cli, name="neo4j")
 cli_service.register(cli)
 cli_extract.register(cli)
+cli_bench.register(cli)
 
 
 def main() -> None:
     """Console-script entry point."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     cli()

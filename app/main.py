@@ -109,8 +109,9 @@ def create_app(config: Config | None = None) -> FastAPI:
     app.add_middleware(BodyGuard, max_bytes=config.api.max_body_bytes)
     if config.api.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=config.api.cors_origins,
-                           allow_methods=["GET", "POST"], allow_headers=["X-API-Key",
-                                                                       "Content-Type"])
+                           allow_methods=["GET", "POST"],
+                           # Pragma/Cache-Control: the Browser sends them when it fetches the guide
+                           allow_headers=["X-API-Key", "Content-Type", "Pragma", "Cache-Control"])
     for module in (articles, graph, health):
         app.include_router(module.router)
     app.include_router(browser_assets.router)  # the Browser's style and guide

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, LiteralString
 
 import neo4j
 
@@ -34,7 +34,7 @@ class Resolved:
     type: str
 
 
-def _read(session: neo4j.Session, query: Any, **params: Any) -> list[dict[str, Any]]:
+def _read(session: neo4j.Session, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
     return session.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
 
 

@@ -103,6 +103,25 @@ class Worker:
             log.warning("could not release claims at stop; their leases will expire")
 
     def _process(self, batch: list[Claimed]) -> None:
+        done = threading.Event()
+        beat = threading.Thread(target=self._heartbeat, args=([a.id for a in batch], done),
+                                daemon=True)
+        beat.start()
+        try:
+            self._process_held(batch)
+        finally:
+            done.set()
+            beat.join()
+
+    def _heartbeat(self, ids: list[str], done: threading.Event) -> None:
+        """Renew the batch's leases while it is worked on: slow extraction is not a dead worker."""
+        while not done.wait(self.settings.lease_seconds / 3):
+            try:
+                self.store.renew(ids, self.name, self.settings.lease_seconds)
+            except UNAVAILABLE:
+                log.warning("could not renew leases; retrying")
+
+    def _process_held(self, batch: list[Claimed]) -> None:
         for article, extraction in self._extract(batch):
             if isinstance(extraction, Exception):
                 self._fail(article, extraction)

@@ -48,8 +48,9 @@ def main() -> None:
     args = parser.parse_args()
     lines = sorted(lock_line(e) for e in resolve(args.neo4j, args.browser))
     header = (
-        f"# Neo4j Community {args.neo4j} server + Neo4j Browser {args.browser}, every jar the server\n"
-        "# needs, resolved from Maven Central by scripts/lock_neo4j_jars.py (Maven dependency:list).\n"
+        f"# Neo4j Community {args.neo4j} server + Neo4j Browser {args.browser}, every jar\n"
+        "# the server needs, resolved from Maven Central by scripts/lock_neo4j_jars.py\n"
+        "# (Maven dependency:list).\n"
         "# Format: group:artifact:version[:classifier] sha256 size\n"
     )
     LOCK.write_text(header + "\n".join(lines) + "\n")

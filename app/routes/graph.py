@@ -104,6 +104,8 @@ def path(s: ServicesDep, names: NamesDep, queries: QueriesDep,
          limit: Annotated[int, Query(ge=1, le=50)] = 10) -> Paths:
     """How two entities connect: the shortest chains of meetings between them."""
     x, y = names.resolve(source), names.resolve(target)
+    if x.key == y.key:  # Neo4j refuses a shortest path whose two ends are one node
+        raise ApiError(f"'from' and 'to' both name {x.name}; give two different entities")
     found = queries.paths(x.key, y.key, max_hops, limit)
     return Paths(source=ref(x), target=ref(y), max_hops=max_hops, paths=found,
                  browser_url=links.path(s.settings.browser_url, x.key, y.key, max_hops))

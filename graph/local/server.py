@@ -16,8 +16,8 @@ import httpx
 
 from graph.errors import ProvisionError
 from graph.local.config import ENTRY_POINT, admin_command, java_command, render_conf
-from graph.local.java import find_java
 from graph.local.jars import ensure_jars
+from graph.local.java import find_java
 from graph.settings import Neo4jSettings
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class LocalNeo4j:
             self.home.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w") as fh:
-                fh.write(secrets.token_urlsafe(18))
+                fh.write(secrets.token_hex(16))
         return path.read_text().strip()
 
     def status(self) -> Status:
@@ -151,10 +151,11 @@ class LocalNeo4j:
             return
         env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
         cmd = admin_command(java, classpath, self.settings, "dbms", "set-initial-password",
-                            self.password())
+                            "--", self.password())
         result = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
         if result.returncode != 0:
-            raise ProvisionError(f"could not set the initial password: {result.stderr.strip()[-300:]}")
+            detail = result.stderr.strip()[-300:]
+            raise ProvisionError(f"could not set the initial password: {detail}")
         marker.write_text("1")
 
     def _bolt_open(self) -> bool:

@@ -9,8 +9,8 @@ import httpx
 import pytest
 
 from graph.errors import ProvisionError
-from graph.local import java as java_mod
 from graph.local import jars
+from graph.local import java as java_mod
 from graph.local.config import java_command, render_conf
 from graph.settings import Neo4jSettings
 
@@ -31,9 +31,9 @@ def test_checksum_mismatch_is_refused(tmp_path: Path) -> None:
     def serve(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=b"tampered")
 
-    with httpx.Client(transport=httpx.MockTransport(serve)) as client:
-        with pytest.raises(ProvisionError, match="checksum mismatch"):
-            jars._fetch(_jar("0" * 64), tmp_path, "https://repo.invalid", client)
+    client = httpx.Client(transport=httpx.MockTransport(serve))
+    with client, pytest.raises(ProvisionError, match="checksum mismatch"):
+        jars._fetch(_jar("0" * 64), tmp_path, "https://repo.invalid", client)
     assert not (tmp_path / "thing-1.0.jar").exists()
 
 
@@ -41,15 +41,16 @@ def test_download_failure_names_the_url(tmp_path: Path) -> None:
     def serve(request: httpx.Request) -> httpx.Response:
         return httpx.Response(404)
 
-    with httpx.Client(transport=httpx.MockTransport(serve)) as client:
-        with pytest.raises(ProvisionError, match="download failed: https://repo.invalid/org/"):
-            jars._fetch(_jar("0" * 64), tmp_path, "https://repo.invalid", client)
+    client = httpx.Client(transport=httpx.MockTransport(serve))
+    with client, pytest.raises(ProvisionError, match="download failed: https://repo.invalid/org/"):
+        jars._fetch(_jar("0" * 64), tmp_path, "https://repo.invalid", client)
 
 
 def test_good_download_is_kept(tmp_path: Path) -> None:
     body = b"hello"
     jar = _jar(hashlib.sha256(body).hexdigest())
-    with httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200, content=body))) as c:
+    transport = httpx.MockTransport(lambda r: httpx.Response(200, content=body))
+    with httpx.Client(transport=transport) as c:
         assert jars._fetch(jar, tmp_path, "https://repo.invalid", c).read_bytes() == body
 
 

@@ -20,7 +20,6 @@ import pytest
 from pydantic import SecretStr
 
 from graph.connection import open_driver
-from graph.errors import ProvisionError
 from graph.local.server import LocalNeo4j
 from graph.settings import Neo4jSettings
 from tests.reliability.articles import articles
@@ -179,8 +178,6 @@ def test_article_that_crashes_the_extractor_fails_and_the_queue_moves(
     assert httpx.get(api.url + "/ready", timeout=30).status_code == 200
 
 
-@pytest.mark.xfail(strict=True, raises=ProvisionError, reason="findings #3: a generated password "
-                   "that starts with '-' is read as an option by neo4j-admin")
 def test_managed_server_starts_with_any_generated_password(tmp_path: Path) -> None:
     settings = Neo4jSettings().model_copy(update={
         "uri": None, "password": SecretStr("-" + secrets.token_urlsafe(17)),
@@ -193,9 +190,6 @@ def test_managed_server_starts_with_any_generated_password(tmp_path: Path) -> No
         local.stop()
 
 
-@pytest.mark.xfail(strict=True, reason="findings #1: no extraction time limit and no lease "
-                   "renewal: a batch that outlasts its lease is claimed again, its writes are "
-                   "discarded, and after 3 rounds its articles end failed though no worker died")
 def test_batch_slower_than_its_lease_still_finishes(graph: neo4j.Driver, procs: Procs) -> None:
     long_text = " ".join(a["text"] for a in articles(240, tag="long"))  # ~60k characters
     bodies = [{"text": long_text, "url": f"https://long.example/{i}"} for i in range(4)]

@@ -90,8 +90,6 @@ def test_cypher_constants_are_module_level_literal_strings() -> None:
     assert checked > 20
 
 
-@pytest.mark.xfail(strict=True, reason="graph/names.py _read takes `query: Any`, so the type "
-                   "checker does not hold its callers to LiteralString (findings-reliability #2)")
 def test_every_query_parameter_is_typed_literal_string() -> None:
     loose = []
     for path in (ROOT / "graph").rglob("*.py"):

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
 from app.deps import queries
 from app.settings import ApiSettings
+from graph.queue import ArticleStore
 from graph.settings import Neo4jSettings
+from graph.writer import write_extraction
 from tests.service.conftest import make_client
+from tests.service.factories import article, extraction, meeting
 
 GOOD = {"text": "Japan and China held talks in Tokyo.", "published": "2024-01-02"}
 
@@ -131,3 +135,12 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
 def test_blank_api_key_means_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DIPLOGRAPH_API_KEY", "")
     assert ApiSettings().api_key is None
+
+
+def test_path_between_an_entity_and_itself_is_400(client: TestClient, graph: neo4j.Driver) -> None:
+    a = article(1)
+    ArticleStore(graph).store([a])
+    write_extraction(graph, a.id, extraction(meeting()))
+    r = client.get("/path", params={"from": "Japan", "to": "japan"})
+    assert r.status_code == 400
+    assert "Japan" in r.json()["detail"]
