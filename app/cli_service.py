@@ -25,7 +25,8 @@ def serve(
 
     api = ApiSettings()
     config = Config(api=api.model_copy(update={"run_worker": api.run_worker and worker}))
-    uvicorn.run(create_app(config), host=host, port=port, log_config=None)
+    uvicorn.run(create_app(config), host=host, port=port, log_config=None,
+                timeout_keep_alive=75)  # above common client idle expiry: no reuse race
 
 
 def worker(

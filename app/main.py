@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 DESCRIPTION = """Who met whom in diplomacy, from news articles, stored in Neo4j.
 
 POST articles (202: stored, queued); a worker extracts meetings, people, roles and issues;
-GET the graph questions. Graph model: docs/graph-model.md."""
+GET the graph questions. Graph model: README.md, "The graph model"."""
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# The longest article text accepted, in characters (documented in docs/api.md).
+# The longest article text accepted, in characters (documented in README.md).
 MAX_TEXT_CHARS = 1_000_000
 
 

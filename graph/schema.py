@@ -24,7 +24,7 @@ SCHEMA: tuple[LiteralString, ...] = (
     "CREATE INDEX article_status IF NOT EXISTS FOR (n:Article) ON (n.status, n.lease_until)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
     "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
-    # diplograph's own keys and lookups (graph model: docs/graph-model.md).
+    # diplograph's own keys and lookups (graph model: README.md, "The graph model").
     "CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT alias_name IF NOT EXISTS FOR (n:Alias) REQUIRE n.name IS UNIQUE",
     "CREATE INDEX meeting_sides IF NOT EXISTS FOR (n:Meeting) ON (n.sides)",
