@@ -25,4 +25,5 @@ cli_bench.register(cli)
 def main() -> None:
     """Console-script entry point."""
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per jar or request is noise
     cli()
