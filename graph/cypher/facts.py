@@ -196,6 +196,8 @@ SET m.date = best.date, m.date_precision = best.date_precision,
     m.status = CASE WHEN any(x IN rs WHERE x.status = 'held') THEN 'held' ELSE 'planned' END,
     m.place = head([x IN rs WHERE x.place IS NOT NULL | x.place]),
     m.reports = size(rs)
+WITH m  // the place's name, so the Browser can caption a meeting by date, kind and place
+SET m.place_name = head([(m)-[:HELD_IN]->(p) WHERE p.key = m.place | p.name])
 """
 
 # $meetings, $issues (keys) -> nothing; meetings no article reports and issues none mentions

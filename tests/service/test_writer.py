@@ -61,3 +61,11 @@ def test_replacing_facts_moves_met_with(graph: neo4j.Driver) -> None:
     assert_met_with_consistent(graph)
     pairs = graph.execute_query("MATCH (x)-[:MET_WITH]->(y) RETURN x.key + '-' + y.key AS p")
     assert sorted(r["p"] for r in pairs.records) == ["CHN-JPN", "CHN-KOR"]
+
+
+def test_meeting_carries_its_place_name_for_captions(graph: neo4j.Driver) -> None:
+    a = article(1)
+    ArticleStore(graph).store([a])
+    write_extraction(graph, a.id, extraction(meeting()))
+    rows = graph.execute_query("MATCH (m:Meeting) RETURN m.place_name AS place").records
+    assert [r["place"] for r in rows] == ["Beijing"]
