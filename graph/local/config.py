@@ -64,15 +64,16 @@ def render_conf(settings: Neo4jSettings, browser: BrowserSettings | None = None)
     return header + "".join(f"{key}={value}\n" for key, value in lines.items())
 
 
+def _jvm(java: Path, classpath: list[Path], *options: str) -> list[str]:
+    """java, the classpath, the given options and the distribution's JVM options."""
+    return [str(java), "-cp", ":".join(str(p) for p in classpath), *options,
+            *DISTRIBUTION_JVM_OPTIONS]
+
+
 def java_command(java: Path, classpath: list[Path], settings: Neo4jSettings) -> list[str]:
     """The JVM command line that runs the server in the foreground."""
     return [
-        str(java),
-        "-cp",
-        ":".join(str(p) for p in classpath),
-        f"-Xms{settings.heap}",
-        f"-Xmx{settings.heap}",
-        *DISTRIBUTION_JVM_OPTIONS,
+        *_jvm(java, classpath, f"-Xms{settings.heap}", f"-Xmx{settings.heap}"),
         ENTRY_POINT,
         f"--home-dir={settings.home}",
         f"--config-dir={settings.home / 'conf'}",
@@ -82,13 +83,6 @@ def java_command(java: Path, classpath: list[Path], settings: Neo4jSettings) -> 
 def admin_command(java: Path, classpath: list[Path], settings: Neo4jSettings,
                   *args: str) -> list[str]:
     """A neo4j-admin invocation against the same home and config."""
-    return [
-        str(java),
-        "-cp",
-        ":".join(str(p) for p in classpath),
-        f"-Dneo4j.home={settings.home}",
-        f"-Dneo4j.conf={settings.home / 'conf'}",
-        *DISTRIBUTION_JVM_OPTIONS,
-        "org.neo4j.cli.AdminTool",
-        *args,
-    ]
+    home = f"-Dneo4j.home={settings.home}"
+    return [*_jvm(java, classpath, home, f"-Dneo4j.conf={settings.home / 'conf'}"),
+            "org.neo4j.cli.AdminTool", *args]
