@@ -14,6 +14,8 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 import neo4j
 from pydantic import Field
@@ -52,8 +54,37 @@ def as_text(article: Claimed) -> ArticleText:
                        published=article.published)
 
 
+@dataclass
+class Held:
+    """A claimed batch, its extraction results, and the event that ends its lease renewal."""
+
+    batch: list[Claimed]
+    done: threading.Event
+    results: list[tuple[Claimed, Extraction | Exception]] = field(default_factory=list)
+
+
+def _settle(pending: Future[None] | None, held: Held | None) -> None:
+    """Wait for the previous batch's writes; if they failed, let go of `held` and re-raise."""
+    if pending is None:
+        return
+    try:
+        pending.result()
+    except BaseException:
+        if held is not None:
+            held.done.set()  # its leases expire; the batch is claimed again later
+        raise
+
+
+def _settle_quietly(pending: Future[None] | None) -> None:
+    """Wait for in-flight writes whose failure is already being handled (or at stop)."""
+    try:
+        _settle(pending, None)
+    except Exception:  # noqa: BLE001 - stopping: the lease takes care of an unwritten batch
+        log.warning("a batch's writes failed; its leases will expire", exc_info=True)
+
+
 class Worker:
-    """One claim → extract → write loop; `run` repeats it until `stop` is set."""
+    """One claim → extract → write loop; `run` repeats it, overlapping writes with extraction."""
 
     def __init__(self, driver: neo4j.Driver, extract: Extractor, settings: WorkerSettings,
                  batch_size: int = 32, database: str = "neo4j", name: str | None = None,
@@ -69,32 +100,47 @@ class Worker:
 
     def run_once(self) -> int:
         """Process one batch; returns how many articles were claimed (0: queue empty)."""
-        for reaped in self.store.reap(self.settings.max_attempts):
-            log.warning("article %s failed: its lease expired too often", reaped)
-        batch = self.store.claim(self.name, self.settings.lease_seconds, self.batch_size)
-        if batch:
-            log.info("worker %s claimed %d article(s)", self.name, len(batch))
-            time.sleep(self.settings.drill_pause_seconds)
-            self._process(batch)
-        return len(batch)
+        held = self._claim()
+        if held is None:
+            return 0
+        self._finish(held)
+        return len(held.batch)
 
     def run(self, stop: threading.Event) -> None:
+        """Repeat `_step` until `stop` is set, backing off while the queue is empty or failing."""
         backoff = self.settings.poll_seconds
-        while not stop.is_set():
-            try:
-                busy = self.run_once()
-                backoff = self.settings.poll_seconds
-            except UNAVAILABLE as exc:
-                log.warning("Neo4j unavailable (%s); retry in %.0fs", type(exc).__name__, backoff)
-                busy = 0
-                backoff = min(backoff * 2, self.settings.max_backoff_seconds)
-            except Exception:  # noqa: BLE001 - the loop outlives any one failure
-                log.exception("worker loop failed; retrying in %.0fs", backoff)
-                busy = 0
-                backoff = min(backoff * 2, self.settings.max_backoff_seconds)
-            if not busy:
-                stop.wait(backoff)
+        with ThreadPoolExecutor(1, thread_name_prefix=f"{self.name}-writer") as writer:
+            pending: Future[None] | None = None
+            while not stop.is_set():
+                try:
+                    pending = self._step(writer, pending)
+                    backoff = self.settings.poll_seconds
+                except UNAVAILABLE as exc:
+                    log.warning("Neo4j unavailable (%s); retry in %.0fs", type(exc).__name__,
+                                backoff)
+                    pending, backoff = None, min(backoff * 2, self.settings.max_backoff_seconds)
+                except Exception:  # noqa: BLE001 - the loop outlives any one failure
+                    log.exception("worker loop failed; retrying in %.0fs", backoff)
+                    pending, backoff = None, min(backoff * 2, self.settings.max_backoff_seconds)
+                if pending is None:
+                    stop.wait(backoff)
+            _settle_quietly(pending)
         self._release()
+
+    def _step(self, writer: ThreadPoolExecutor,
+              pending: Future[None] | None) -> Future[None] | None:
+        """Claim and extract batch N+1 while batch N is written, then hand N+1 to the writer.
+
+        At most two batches are held at once. Returns the new batch's write (None: queue empty);
+        on an exception, nothing is left in flight.
+        """
+        try:
+            held = self._claim()
+        except BaseException:
+            _settle_quietly(pending)
+            raise
+        _settle(pending, held)
+        return writer.submit(self._finish, held) if held is not None else None
 
     def _release(self) -> None:
         try:
@@ -102,16 +148,33 @@ class Worker:
         except UNAVAILABLE:
             log.warning("could not release claims at stop; their leases will expire")
 
-    def _process(self, batch: list[Claimed]) -> None:
-        done = threading.Event()
-        beat = threading.Thread(target=self._heartbeat, args=([a.id for a in batch], done),
+    def _claim(self) -> Held | None:
+        """Reap, claim a batch and extract it; its leases are renewed until `_finish` ends."""
+        for reaped in self.store.reap(self.settings.max_attempts):
+            log.warning("article %s failed: its lease expired too often", reaped)
+        batch = self.store.claim(self.name, self.settings.lease_seconds, self.batch_size)
+        if not batch:
+            return None
+        log.info("worker %s claimed %d article(s)", self.name, len(batch))
+        held = Held(batch, threading.Event())
+        beat = threading.Thread(target=self._heartbeat, args=([a.id for a in batch], held.done),
                                 daemon=True)
         beat.start()
         try:
-            self._process_held(batch)
+            time.sleep(self.settings.drill_pause_seconds)
+            held.results = self._extract(batch)
+        except BaseException:
+            held.done.set()
+            raise
+        return held
+
+    def _finish(self, held: Held) -> None:
+        """Write a held batch's facts (or failures) and stop renewing its leases."""
+        try:
+            for article, extraction in held.results:
+                self._write(article, extraction)
         finally:
-            done.set()
-            beat.join()
+            held.done.set()
 
     def _heartbeat(self, ids: list[str], done: threading.Event) -> None:
         """Renew the batch's leases while it is worked on: slow extraction is not a dead worker."""
@@ -121,18 +184,17 @@ class Worker:
             except UNAVAILABLE:
                 log.warning("could not renew leases; retrying")
 
-    def _process_held(self, batch: list[Claimed]) -> None:
-        for article, extraction in self._extract(batch):
-            if isinstance(extraction, Exception):
-                self._fail(article, extraction)
-                continue
-            try:
-                write_extraction(self.driver, article.id, extraction,
-                                 Claim(self.name, article.attempt), self.database, self.codes)
-            except UNAVAILABLE:
-                raise
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
-                self._fail(article, exc)
+    def _write(self, article: Claimed, extraction: Extraction | Exception) -> None:
+        if isinstance(extraction, Exception):
+            self._fail(article, extraction)
+            return
+        try:
+            write_extraction(self.driver, article.id, extraction,
+                             Claim(self.name, article.attempt), self.database, self.codes)
+        except UNAVAILABLE:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
+            self._fail(article, exc)
 
     def _extract(self, batch: list[Claimed]) -> list[tuple[Claimed, Extraction | Exception]]:
         try:
