@@ -1,10 +1,13 @@
-"""Store one article's `Extraction`: its old facts out, the new ones in, one write transaction."""
+"""Store articles' `Extraction`s: each article's old facts out, the new ones in, one transaction
+for the whole batch (every statement an `UNWIND` over the batch's articles)."""
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, LiteralString
 
 import neo4j
 
@@ -25,57 +28,95 @@ class Claim:
     attempt: int
 
 
+@dataclass(frozen=True)
+class Pending:
+    """One article's new facts, and the claim its write must still hold (None: unconditional)."""
+
+    article_id: str
+    extraction: Extraction
+    claim: Claim | None = None
+
+
 def counts(extraction: Extraction) -> dict[str, int]:
     return {"entities": len(extraction.entities), "meetings": len(extraction.meetings),
             "roles": len(extraction.roles), "issues": len(extraction.issues),
             "relations": len(extraction.relations)}
 
 
-def replace_facts(tx: neo4j.ManagedTransaction, article_id: str, extraction: Extraction,
-                  claim: Claim | None = None, codes: Mapping[str, str] | None = None) -> bool:
-    """The transaction function; False (and nothing written) if the claim no longer holds."""
-    fence = tx.run(f.FENCE, id=article_id, worker=claim.worker if claim else None,
-                   attempt=claim.attempt if claim else None).single()
-    if fence is None:
-        return False
-    old = tx.run(f.OLD_FACTS, id=article_id).single(strict=True)
-    tx.run(f.RELEASE_DERIVED, id=article_id).consume()
-    tx.run(f.DELETE_OWN, id=article_id).consume()
-    rows = to_rows(extraction, codes)
-    new_meetings = _write(tx, article_id, extraction.extractor_version, rows, old["entities"])
-    meetings = sorted(set(old["meetings"]) | set(new_meetings))
+def pairs(keys: Sequence[str]) -> set[tuple[str, str]]:
+    """Every sorted pair of distinct keys."""
+    return set(itertools.combinations(sorted(set(keys)), 2))
+
+
+def _run_each(tx: neo4j.ManagedTransaction, statement: LiteralString,
+              items: list[tuple[Pending, FactRows]], field: str) -> list[neo4j.Record]:
+    """Run a per-article statement with `$articles`: only the articles with rows for it, each
+    with only those rows (shipping every article's rows to every statement costs more)."""
+    articles = [{"id": p.article_id, "version": p.extraction.extractor_version,
+                 "rows": getattr(rows, field)} for p, rows in items if getattr(rows, field)]
+    return list(tx.run(statement, articles=articles)) if articles else []
+
+
+def replace_facts(tx: neo4j.ManagedTransaction, batch: Sequence[Pending],
+                  codes: Mapping[str, str] | None = None) -> list[str]:
+    """The transaction function; returns the ids written (an article whose claim no longer holds
+    is skipped, and nothing of it is written)."""
+    fenced = {r["id"] for r in tx.run(f.FENCE, articles=[
+        {"id": p.article_id, "worker": p.claim.worker if p.claim else None,
+         "attempt": p.claim.attempt if p.claim else None} for p in batch])}
+    items = [(p, to_rows(p.extraction, codes)) for p in batch if p.article_id in fenced]
+    if not items:
+        return []
+    ids = [p.article_id for p, _ in items]
+    old = {r["id"]: r for r in tx.run(f.OLD_FACTS, ids=ids)}
+    tx.run(f.RELEASE_DERIVED, ids=ids).consume()
+    tx.run(f.DELETE_OWN, ids=ids).consume()
+    new_meetings = _write(tx, items, old)
+    meetings = sorted({k for r in old.values() for k in r["meetings"]} | new_meetings)
     tx.run(f.REFRESH_MEETINGS, keys=meetings).consume()
-    tx.run(f.DROP_ORPHANS, meetings=meetings, issues=old["issues"]).consume()
-    affected = sorted(set(old["entities"]) | set(rows.participant_keys))
-    tx.run(f.RECOMPUTE_MET_WITH, keys=affected).consume()
-    tx.run(q.COMPLETE, id=article_id, version=extraction.extractor_version,
-           counts=counts(extraction)).consume()
-    return True
+    tx.run(f.DROP_ORPHANS, meetings=meetings,
+           issues=sorted({k for r in old.values() for k in r["issues"]})).consume()
+    affected = set().union(*(pairs([*old[p.article_id]["entities"], *rows.participant_keys])
+                             for p, rows in items))
+    tx.run(f.RECOMPUTE_MET_WITH, pairs=[list(pair) for pair in sorted(affected)]).consume()
+    tx.run(q.COMPLETE, articles=[{"id": p.article_id, "version": p.extraction.extractor_version,
+                                  "counts": counts(p.extraction)} for p, _ in items]).consume()
+    return ids
 
 
-def _write(tx: neo4j.ManagedTransaction, article_id: str, version: str, rows: FactRows,
-           old_entities: list[str]) -> list[str]:
-    tx.run(f.MERGE_ENTITIES, id=article_id, rows=rows.entities).consume()
-    locked = sorted(set(old_entities) | set(rows.participant_keys))
+def _write(tx: neo4j.ManagedTransaction, items: list[tuple[Pending, FactRows]],
+           old: Mapping[str, Any]) -> set[str]:
+    """The new facts, statement by statement; returns the keys of the meetings written."""
+    _run_each(tx, f.MERGE_ENTITIES, items, "entities")
+    locked = sorted({k for r in old.values() for k in r["entities"]}
+                    | {k for _, rows in items for k in rows.participant_keys})
     tx.run(f.LOCK_ENTITIES, keys=locked).consume()
-    tx.run(f.MERGE_CITY_COUNTRIES, rows=rows.cities).consume()
-    tx.run(f.MERGE_ISSUES, id=article_id, rows=rows.issues).consume()
-    result = tx.run(f.MERGE_MEETINGS, id=article_id, version=version, rows=rows.meetings)
-    keys = [str(record["key"]) for record in result]
-    tx.run(f.CREATE_ROLES, id=article_id, version=version, rows=rows.roles).consume()
-    tx.run(f.CREATE_ALLY_OF, id=article_id, version=version, rows=rows.allies).consume()
-    tx.run(f.CREATE_NO_RELATIONS, id=article_id, version=version,
-           rows=rows.no_relations).consume()
+    cities = {tuple(sorted(c.items())): c for _, rows in items for c in rows.cities}
+    tx.run(f.MERGE_CITY_COUNTRIES, rows=list(cities.values())).consume()
+    _run_each(tx, f.MERGE_ISSUES, items, "issues")
+    keys = {str(r["key"]) for r in _run_each(tx, f.MERGE_MEETINGS, items, "meetings")}
+    _run_each(tx, f.CREATE_ROLES, items, "roles")
+    _run_each(tx, f.CREATE_ALLY_OF, items, "allies")
+    _run_each(tx, f.CREATE_NO_RELATIONS, items, "no_relations")
     return keys
+
+
+def write_extractions(driver: neo4j.Driver, batch: Sequence[Pending], database: str = "neo4j",
+                      codes: Mapping[str, str] | None = None) -> list[str]:
+    """Replace the batch's facts and mark its articles done, in one transaction; returns the ids
+    written (an article whose lease went to another worker is left out and logged)."""
+    if not batch:
+        return []
+    with session(driver, database) as tx_session:
+        written: list[str] = tx_session.execute_write(replace_facts, batch, codes)
+    for lost in sorted({p.article_id for p in batch} - set(written)):
+        log.warning("article %s: lease lost before its facts were written; discarded", lost)
+    return written
 
 
 def write_extraction(driver: neo4j.Driver, article_id: str, extraction: Extraction,
                      claim: Claim | None = None, database: str = "neo4j",
                      codes: Mapping[str, str] | None = None) -> bool:
-    """Replace the article's facts and mark it done; False if its lease went to another worker."""
-    with session(driver, database) as tx_session:
-        written: bool = tx_session.execute_write(replace_facts, article_id, extraction, claim,
-                                                 codes)
-    if not written:
-        log.warning("article %s: lease lost before its facts were written; discarded", article_id)
-    return written
+    """One article's `write_extractions`; False if its lease went to another worker."""
+    return bool(write_extractions(driver, [Pending(article_id, extraction, claim)], database,
+                                  codes))

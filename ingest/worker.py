@@ -24,7 +24,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from graph.queue import ArticleStore, Claimed
 from graph.records import ArticleText, Extraction
 from graph.values import UNAVAILABLE
-from graph.writer import Claim, write_extraction
+from graph.writer import Claim, Pending, write_extractions
 
 log = logging.getLogger(__name__)
 
@@ -171,8 +171,7 @@ class Worker:
     def _finish(self, held: Held) -> None:
         """Write a held batch's facts (or failures) and stop renewing its leases."""
         try:
-            for article, extraction in held.results:
-                self._write(article, extraction)
+            self._write(held.results)
         finally:
             held.done.set()
 
@@ -184,17 +183,30 @@ class Worker:
             except UNAVAILABLE:
                 log.warning("could not renew leases; retrying")
 
-    def _write(self, article: Claimed, extraction: Extraction | Exception) -> None:
-        if isinstance(extraction, Exception):
-            self._fail(article, extraction)
-            return
+    def _write(self, results: list[tuple[Claimed, Extraction | Exception]]) -> None:
+        """The batch's facts in one transaction; if that fails, article by article, so one bad
+        article fails alone."""
+        pending: list[Pending] = []
+        for article, extraction in results:
+            if isinstance(extraction, Exception):
+                self._fail(article, extraction)
+            else:
+                pending.append(Pending(article.id, extraction, Claim(self.name, article.attempt)))
         try:
-            write_extraction(self.driver, article.id, extraction,
-                             Claim(self.name, article.attempt), self.database, self.codes)
+            write_extractions(self.driver, pending, self.database, self.codes)
+            return
         except UNAVAILABLE:
             raise
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
-            self._fail(article, exc)
+        except Exception:  # noqa: BLE001 - find the article that broke the batch
+            log.warning("batch write failed; writing one by one", exc_info=True)
+        by_id = {article.id: article for article, _ in results}
+        for one in pending:
+            try:
+                write_extractions(self.driver, [one], self.database, self.codes)
+            except UNAVAILABLE:
+                raise
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
+                self._fail(by_id[one.article_id], exc)
 
     def _extract(self, batch: list[Claimed]) -> list[tuple[Claimed, Extraction | Exception]]:
         try:

@@ -79,12 +79,14 @@ SET a.lease_until = datetime() + duration({seconds: $lease_seconds})
 RETURN a.id AS id
 """
 
-# $id, $version, $counts {entities, meetings, roles, issues, relations} -> nothing
+# $articles [{id, version, counts {entities, meetings, roles, issues, relations}}] -> nothing
 COMPLETE: LiteralString = """
-MATCH (a:Article {id: $id})
-SET a.status = 'done', a.extractor_version = $version, a.error = null, a.lease_until = null,
-    a.n_entities = $counts.entities, a.n_meetings = $counts.meetings, a.n_roles = $counts.roles,
-    a.n_issues = $counts.issues, a.n_relations = $counts.relations,
+UNWIND $articles AS art
+MATCH (a:Article {id: art.id})
+SET a.status = 'done', a.extractor_version = art.version, a.error = null, a.lease_until = null,
+    a.n_entities = art.counts.entities, a.n_meetings = art.counts.meetings,
+    a.n_roles = art.counts.roles, a.n_issues = art.counts.issues,
+    a.n_relations = art.counts.relations,
     a.processed_at = datetime(), a.updated_at = datetime(), a.runs = coalesce(a.runs, 0) + 1
 """
 

@@ -1,80 +1,96 @@
-"""Cypher that replaces one article's facts and recomputes what derives from them.
+"""Cypher that replaces a batch of articles' facts and recomputes what derives from them.
 
 Run in this order inside one write transaction (see graph/writer.py): FENCE, OLD_FACTS,
-DELETE_*, MERGE_ENTITIES, LOCK_ENTITIES, MERGE_*/CREATE_*, REFRESH_MEETINGS, DROP_EMPTY_MEETINGS,
-RECOMPUTE_MET_WITH. Derived edges (PARTICIPATED_IN, HELD_IN, DISCUSSED, CONCERNS) carry the ids
-of the `articles` that support them, so one article's share can be taken back exactly.
+RELEASE_DERIVED, DELETE_OWN, MERGE_ENTITIES, LOCK_ENTITIES, MERGE_*/CREATE_*, REFRESH_MEETINGS,
+DROP_ORPHANS, RECOMPUTE_MET_WITH. Every per-article statement UNWINDs `$articles` (or `$ids`) and
+does one article's share in a `CALL` per article, in order, so a later article of the batch sees
+what an earlier one wrote (a meeting two articles report is merged, as with one transaction
+each). Derived edges (PARTICIPATED_IN, HELD_IN, DISCUSSED, CONCERNS) carry the ids of the
+`articles` that support them, so one article's share can be taken back exactly.
 """
 
 from typing import LiteralString
 
-# $id, $worker, $attempt -> id (no row when this worker no longer holds the article's lease)
+# $articles [{id, worker, attempt}] -> id (only the articles whose lease this worker still holds;
+# worker null: no lease to check)
 FENCE: LiteralString = """
-MATCH (a:Article {id: $id})
+UNWIND $articles AS art
+MATCH (a:Article {id: art.id})
 SET a.touched_at = datetime()
-WITH a WHERE $worker IS NULL
-   OR (a.status = 'processing' AND a.worker_id = $worker AND a.attempts = $attempt)
+WITH a, art WHERE art.worker IS NULL
+   OR (a.status = 'processing' AND a.worker_id = art.worker AND a.attempts = art.attempt)
 RETURN a.id AS id
 """
 
-# $id -> meetings (keys of meetings the article reported), entities (their participants' keys),
-#        issues (keys of issues the article mentioned)
+# $ids -> id, meetings (keys of meetings the article reported), entities (their participants'
+#         keys), issues (keys of issues the article mentioned)
 OLD_FACTS: LiteralString = """
-MATCH (a:Article {id: $id})
-OPTIONAL MATCH (a)<-[:REPORTED_IN]-(m:Meeting)
-OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(e:Entity)
-OPTIONAL MATCH (a)-[:MENTIONS]->(i:Issue)
-RETURN collect(DISTINCT m.key) AS meetings, collect(DISTINCT e.key) AS entities,
-       collect(DISTINCT i.key) AS issues
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+CALL (a) {
+  OPTIONAL MATCH (a)<-[:REPORTED_IN]-(m:Meeting)
+  OPTIONAL MATCH (m)<-[:PARTICIPATED_IN]-(e:Entity)
+  OPTIONAL MATCH (a)-[:MENTIONS]->(i:Issue)
+  RETURN collect(DISTINCT m.key) AS meetings, collect(DISTINCT e.key) AS entities,
+         collect(DISTINCT i.key) AS issues
+}
+RETURN a.id AS id, meetings, entities, issues
 """
 
-# $id -> nothing; takes the article's share back from derived meeting and issue edges
+# $ids -> nothing; takes each article's share back from derived meeting and issue edges
 RELEASE_DERIVED: LiteralString = """
-MATCH (a:Article {id: $id})
-CALL (a) {
-  MATCH (a)<-[:REPORTED_IN]-(m:Meeting)
-  WITH DISTINCT m
-  MATCH (m)-[r:PARTICIPATED_IN|HELD_IN|DISCUSSED]-()
-  WHERE $id IN r.articles
-  RETURN collect(DISTINCT r) AS meeting_edges
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+CALL (a, id) {
+  CALL (a, id) {
+    MATCH (a)<-[:REPORTED_IN]-(m:Meeting)
+    WITH DISTINCT m
+    MATCH (m)-[r:PARTICIPATED_IN|HELD_IN|DISCUSSED]-()
+    WHERE id IN r.articles
+    RETURN collect(DISTINCT r) AS meeting_edges
+  }
+  CALL (a, id) {
+    MATCH (a)-[:MENTIONS]->(:Issue)-[r:CONCERNS]->()
+    WHERE id IN r.articles
+    RETURN collect(DISTINCT r) AS issue_edges
+  }
+  UNWIND meeting_edges + issue_edges AS r
+  SET r.articles = [x IN r.articles WHERE x <> id]
+  WITH r WHERE size(r.articles) = 0
+  DELETE r
 }
-CALL (a) {
-  MATCH (a)-[:MENTIONS]->(:Issue)-[r:CONCERNS]->()
-  WHERE $id IN r.articles
-  RETURN collect(DISTINCT r) AS issue_edges
-}
-UNWIND meeting_edges + issue_edges AS r
-SET r.articles = [x IN r.articles WHERE x <> $id]
-WITH r WHERE size(r.articles) = 0
-DELETE r
 """
 
-# $id -> nothing; deletes the article's own edges: reports, roles, relations, mentions
+# $ids -> nothing; deletes each article's own edges: reports, roles, relations, mentions
 DELETE_OWN: LiteralString = """
-MATCH (a:Article {id: $id})
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
 CALL (a) { MATCH (a)<-[r:REPORTED_IN]-() DELETE r }
-CALL (a) {
+CALL (a, id) {
   MATCH (a)-[:MENTIONS]->(:Entity)-[r:HOLDS_ROLE|ALLY_OF|NO_DIPLOMATIC_RELATIONS]->()
-  WHERE r.article_id = $id
+  WHERE r.article_id = id
   WITH DISTINCT r DELETE r
 }
 CALL (a) { MATCH (a)-[r:MENTIONS]->() DELETE r }
 """
 
-# $rows [{key, type, name, iso3, aliases, names}], $id -> nothing
+# $articles [{id, rows [{key, type, name, iso3, aliases, names}]}] -> nothing
 MERGE_ENTITIES: LiteralString = """
-MATCH (a:Article {id: $id})
-UNWIND $rows AS row
-MERGE (e:Entity {key: row.key})
-  ON CREATE SET e.name = row.name
-SET e:$(row.type), e.iso3 = coalesce(e.iso3, row.iso3),
-    e.aliases = reduce(acc = coalesce(e.aliases, []), x IN row.aliases |
-                       CASE WHEN x IN acc THEN acc ELSE acc + x END)
-MERGE (a)-[:MENTIONS]->(e)
-WITH e, row
-UNWIND row.names AS name
-MERGE (n:Alias {name: name})
-MERGE (n)-[:NAMES]->(e)
+UNWIND $articles AS art
+MATCH (a:Article {id: art.id})
+CALL (a, art) {
+  UNWIND art.rows AS row
+  MERGE (e:Entity {key: row.key})
+    ON CREATE SET e.name = row.name
+  SET e:$(row.type), e.iso3 = coalesce(e.iso3, row.iso3),
+      e.aliases = reduce(acc = coalesce(e.aliases, []), x IN row.aliases |
+                         CASE WHEN x IN acc THEN acc ELSE acc + x END)
+  MERGE (a)-[:MENTIONS]->(e)
+  WITH e, row
+  UNWIND row.names AS name
+  MERGE (n:Alias {name: name})
+  MERGE (n)-[:NAMES]->(e)
+}
 """
 
 # $keys (sorted) -> nothing; write-locks the participants so concurrent counts serialise
@@ -92,94 +108,111 @@ MATCH (c:City {key: row.city}), (k:Country {key: row.country})
 MERGE (c)-[:IN_COUNTRY]->(k)
 """
 
-# $rows [{key, name, countries}], $id -> nothing
+# $articles [{id, rows [{key, name, countries}]}] -> nothing
 MERGE_ISSUES: LiteralString = """
-MATCH (a:Article {id: $id})
-UNWIND $rows AS row
-MERGE (i:Issue {key: row.key}) ON CREATE SET i.name = row.name
-MERGE (a)-[:MENTIONS]->(i)
-WITH i, row
-UNWIND row.countries AS country
-MATCH (c:Country {key: country})
-MERGE (i)-[r:CONCERNS]->(c)
-SET r.articles = CASE WHEN $id IN coalesce(r.articles, []) THEN r.articles
-                      ELSE coalesce(r.articles, []) + $id END
+UNWIND $articles AS art
+MATCH (a:Article {id: art.id})
+CALL (a, art) {
+  UNWIND art.rows AS row
+  MERGE (i:Issue {key: row.key}) ON CREATE SET i.name = row.name
+  MERGE (a)-[:MENTIONS]->(i)
+  WITH i, row
+  UNWIND row.countries AS country
+  MATCH (c:Country {key: country})
+  MERGE (i)-[r:CONCERNS]->(c)
+  SET r.articles = CASE WHEN art.id IN coalesce(r.articles, []) THEN r.articles
+                        ELSE coalesce(r.articles, []) + art.id END
+}
 """
 
-# $rows [{key, sides, place, date, date_precision, date_start, date_end, kind, status, evidence,
-#         start, end, confidence, participants [{key, role}], issues [key]}], $id, $version
+# $articles [{id, version, rows [{key, sides, place, date, date_precision, date_start, date_end,
+#   kind, status, evidence, start, end, confidence, participants [{key, role}], issues [key]}]}]
 # -> key (the meeting each row was stored in: an overlapping one, or a new one)
 MERGE_MEETINGS: LiteralString = """
-MATCH (a:Article {id: $id})
-UNWIND $rows AS row
-CALL (row) {
-  OPTIONAL MATCH (m:Meeting {sides: row.sides})
-  WHERE (row.place IS NULL OR m.place IS NULL OR m.place = row.place)
-    AND ((row.date_start IS NULL AND m.date_start IS NULL)
-         OR (row.date_start <= m.date_end AND m.date_start <= row.date_end))
-  WITH m ORDER BY m.key LIMIT 1
-  RETURN m.key AS found
+UNWIND $articles AS art
+MATCH (a:Article {id: art.id})
+CALL (a, art) {
+  UNWIND art.rows AS row
+  CALL (row) {
+    OPTIONAL MATCH (m:Meeting {sides: row.sides})
+    WHERE (row.place IS NULL OR m.place IS NULL OR m.place = row.place)
+      AND ((row.date_start IS NULL AND m.date_start IS NULL)
+           OR (row.date_start <= m.date_end AND m.date_start <= row.date_end))
+    WITH m ORDER BY m.key LIMIT 1
+    RETURN m.key AS found
+  }
+  MERGE (m:Meeting {key: coalesce(found, row.key)})
+    ON CREATE SET m.sides = row.sides, m.place = row.place, m.date_start = row.date_start,
+                  m.date_end = row.date_end
+  CREATE (m)-[:REPORTED_IN {evidence: row.evidence, start: row.start, end: row.end,
+    extractor_version: art.version, confidence: row.confidence, date: row.date,
+    date_precision: row.date_precision, date_start: row.date_start, date_end: row.date_end,
+    kind: row.kind, status: row.status, place: row.place}]->(a)
+  WITH m, row
+  CALL (m, row, art) {
+    UNWIND row.participants AS p
+    MATCH (e:Entity {key: p.key})
+    MERGE (e)-[r:PARTICIPATED_IN]->(m)
+    SET r.role = CASE WHEN coalesce(r.role, 'participant') = 'participant' THEN p.role
+                      ELSE r.role END,
+        r.articles = CASE WHEN art.id IN coalesce(r.articles, []) THEN r.articles
+                          ELSE coalesce(r.articles, []) + art.id END
+  }
+  CALL (m, row, art) {
+    UNWIND row.issues AS key
+    MATCH (i:Issue {key: key})
+    MERGE (m)-[r:DISCUSSED]->(i)
+    SET r.articles = CASE WHEN art.id IN coalesce(r.articles, []) THEN r.articles
+                          ELSE coalesce(r.articles, []) + art.id END
+  }
+  CALL (m, row, art) {
+    WITH * WHERE row.place IS NOT NULL
+    MATCH (p:Entity {key: row.place})
+    MERGE (m)-[r:HELD_IN]->(p)
+    SET r.articles = CASE WHEN art.id IN coalesce(r.articles, []) THEN r.articles
+                          ELSE coalesce(r.articles, []) + art.id END
+  }
+  RETURN m.key AS key
 }
-MERGE (m:Meeting {key: coalesce(found, row.key)})
-  ON CREATE SET m.sides = row.sides, m.place = row.place, m.date_start = row.date_start,
-                m.date_end = row.date_end
-CREATE (m)-[:REPORTED_IN {evidence: row.evidence, start: row.start, end: row.end,
-  extractor_version: $version, confidence: row.confidence, date: row.date,
-  date_precision: row.date_precision, date_start: row.date_start, date_end: row.date_end,
-  kind: row.kind, status: row.status, place: row.place}]->(a)
-WITH m, row
-CALL (m, row) {
-  UNWIND row.participants AS p
-  MATCH (e:Entity {key: p.key})
-  MERGE (e)-[r:PARTICIPATED_IN]->(m)
-  SET r.role = CASE WHEN coalesce(r.role, 'participant') = 'participant' THEN p.role
-                    ELSE r.role END,
-      r.articles = CASE WHEN $id IN coalesce(r.articles, []) THEN r.articles
-                        ELSE coalesce(r.articles, []) + $id END
-}
-CALL (m, row) {
-  UNWIND row.issues AS key
-  MATCH (i:Issue {key: key})
-  MERGE (m)-[r:DISCUSSED]->(i)
-  SET r.articles = CASE WHEN $id IN coalesce(r.articles, []) THEN r.articles
-                        ELSE coalesce(r.articles, []) + $id END
-}
-CALL (m, row) {
-  WITH * WHERE row.place IS NOT NULL
-  MATCH (p:Entity {key: row.place})
-  MERGE (m)-[r:HELD_IN]->(p)
-  SET r.articles = CASE WHEN $id IN coalesce(r.articles, []) THEN r.articles
-                        ELSE coalesce(r.articles, []) + $id END
-}
-RETURN m.key AS key
+RETURN key
 """
 
-# $rows [{person, target, title, country, evidence, start, end}], $id, $version -> nothing
-# The role points at the Country/Organization it is held for, else at the article stating it.
+# $articles [{id, version, rows [{person, target, title, country, evidence, start, end}]}]
+# -> nothing. The role points at the Country/Organization it is held for, else at the article.
 CREATE_ROLES: LiteralString = """
-MATCH (a:Article {id: $id})
-UNWIND $rows AS row
-MATCH (p:Person {key: row.person})
-OPTIONAL MATCH (t:Entity {key: row.target})
-WITH a, p, row, coalesce(t, a) AS target
-CREATE (p)-[:HOLDS_ROLE {title: row.title, country: row.country, article_id: $id,
-  evidence: row.evidence, start: row.start, end: row.end, extractor_version: $version}]->(target)
+UNWIND $articles AS art
+MATCH (a:Article {id: art.id})
+CALL (a, art) {
+  UNWIND art.rows AS row
+  MATCH (p:Person {key: row.person})
+  OPTIONAL MATCH (t:Entity {key: row.target})
+  WITH a, p, row, coalesce(t, a) AS target
+  CREATE (p)-[:HOLDS_ROLE {title: row.title, country: row.country, article_id: art.id,
+    evidence: row.evidence, start: row.start, end: row.end,
+    extractor_version: art.version}]->(target)
+}
 """
 
-# $rows [{a, b, evidence, start, end}], $id, $version -> nothing
+# $articles [{id, version, rows [{a, b, evidence, start, end}]}] -> nothing
 CREATE_ALLY_OF: LiteralString = """
-UNWIND $rows AS row
-MATCH (x:Country {key: row.a}), (y:Country {key: row.b})
-CREATE (x)-[:ALLY_OF {article_id: $id, evidence: row.evidence, start: row.start, end: row.end,
-  extractor_version: $version}]->(y)
+UNWIND $articles AS art
+CALL (art) {
+  UNWIND art.rows AS row
+  MATCH (x:Country {key: row.a}), (y:Country {key: row.b})
+  CREATE (x)-[:ALLY_OF {article_id: art.id, evidence: row.evidence, start: row.start,
+    end: row.end, extractor_version: art.version}]->(y)
+}
 """
 
-# $rows [{a, b, evidence, start, end}], $id, $version -> nothing
+# $articles [{id, version, rows [{a, b, evidence, start, end}]}] -> nothing
 CREATE_NO_RELATIONS: LiteralString = """
-UNWIND $rows AS row
-MATCH (x:Country {key: row.a}), (y:Country {key: row.b})
-CREATE (x)-[:NO_DIPLOMATIC_RELATIONS {article_id: $id, evidence: row.evidence, start: row.start,
-  end: row.end, extractor_version: $version}]->(y)
+UNWIND $articles AS art
+CALL (art) {
+  UNWIND art.rows AS row
+  MATCH (x:Country {key: row.a}), (y:Country {key: row.b})
+  CREATE (x)-[:NO_DIPLOMATIC_RELATIONS {article_id: art.id, evidence: row.evidence,
+    start: row.start, end: row.end, extractor_version: art.version}]->(y)
+}
 """
 
 # $keys (meeting keys) -> nothing; a meeting's date, kind and status come from its best report
@@ -214,13 +247,12 @@ CALL () {
 }
 """
 
-# $keys (entity keys) -> nothing. MET_WITH between each pair of these entities is recomputed from
-# the meetings both attended (never incremented); a person and a country are never paired.
+# $pairs [[key, key]] (each sorted) -> nothing. MET_WITH between the two entities of each pair is
+# recomputed from the meetings both attended (never incremented); a person and a country are
+# never paired.
 RECOMPUTE_MET_WITH: LiteralString = """
-UNWIND $keys AS k1
-UNWIND $keys AS k2
-WITH k1, k2 WHERE k1 < k2
-MATCH (x:Entity {key: k1}), (y:Entity {key: k2})
+UNWIND $pairs AS pair
+MATCH (x:Entity {key: pair[0]}), (y:Entity {key: pair[1]})
 WHERE NOT (x:Person AND y:Country) AND NOT (x:Country AND y:Person)
 OPTIONAL MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
 WITH x, y, count(DISTINCT m) AS n, min(m.date) AS first, max(m.date) AS last

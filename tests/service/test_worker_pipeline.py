@@ -12,7 +12,7 @@ import pytest
 
 import ingest.worker as worker_module
 from graph.records import ArticleText, Extraction
-from graph.writer import write_extraction as real_write
+from graph.writer import write_extractions as real_write
 from ingest.pipeline import country_codes
 from ingest.worker import Extractor, Worker, WorkerSettings
 from tests.service.graphcheck import assert_met_with_consistent
@@ -59,7 +59,7 @@ def test_next_batch_is_extracted_while_the_last_is_written(
         overlapped.append(second_started.wait(timeout=30))
         return real_write(*args, **kwargs)
 
-    monkeypatch.setattr(worker_module, "write_extraction", gated)
+    monkeypatch.setattr(worker_module, "write_extractions", gated)
     running(Worker(graph, counting, WorkerSettings(poll_seconds=0.1), batch_size=4,
                    name="pipelined", codes=country_codes()))
     wait_for(lambda: all_done(graph))
@@ -81,7 +81,7 @@ def test_write_outage_in_the_writer_thread_loses_nothing(
             raise neo4j.exceptions.ServiceUnavailable("drill: Neo4j went away")
         return real_write(*args, **kwargs)
 
-    monkeypatch.setattr(worker_module, "write_extraction", flaky)
+    monkeypatch.setattr(worker_module, "write_extractions", flaky)
     running(Worker(graph, extractor, WorkerSettings(poll_seconds=0.1, lease_seconds=2),
                    batch_size=3, name="flaky", codes=country_codes()))
     wait_for(lambda: all_done(graph), timeout=90)
@@ -104,7 +104,7 @@ def test_stop_waits_for_the_batch_being_written(
         time.sleep(0.5)
         return real_write(*args, **kwargs)
 
-    monkeypatch.setattr(worker_module, "write_extraction", slow)
+    monkeypatch.setattr(worker_module, "write_extractions", slow)
     stop = threading.Event()
     worker = Worker(graph, extractor, WorkerSettings(poll_seconds=0.1), batch_size=4,
                     name="stopping", codes=country_codes())

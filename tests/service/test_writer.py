@@ -5,7 +5,7 @@ from __future__ import annotations
 import neo4j
 
 from graph.queue import ArticleStore
-from graph.writer import write_extraction
+from graph.writer import Claim, Pending, write_extraction, write_extractions
 from tests.service.factories import article, extraction, meeting
 from tests.service.graphcheck import assert_met_with_consistent, counts
 
@@ -69,3 +69,64 @@ def test_meeting_carries_its_place_name_for_captions(graph: neo4j.Driver) -> Non
     write_extraction(graph, a.id, extraction(meeting()))
     rows = graph.execute_query("MATCH (m:Meeting) RETURN m.place_name AS place").records
     assert [r["place"] for r in rows] == ["Beijing"]
+
+
+def graph_state(graph: neo4j.Driver) -> dict[str, object]:
+    """What a write leaves behind, independent of node ids: counts, meetings and MET_WITH."""
+    meetings = graph.execute_query(
+        "MATCH (m:Meeting) RETURN m.key AS k, m.date AS d, m.reports AS n, "
+        "[(e)-[:PARTICIPATED_IN]->(m) | e.key] AS who ORDER BY k").records
+    met = graph.execute_query("MATCH (x)-[r:MET_WITH]->(y) RETURN x.key AS x, y.key AS y, "
+                              "properties(r) AS r ORDER BY x, y").records
+    done = graph.execute_query("MATCH (a:Article) RETURN a.status AS s, a.runs AS runs, "
+                               "a.n_meetings AS n ORDER BY a.id").records
+    return {"counts": counts(graph), "meetings": [(r["k"], r["d"], r["n"], sorted(r["who"]))
+                                                  for r in meetings],
+            "met_with": [r.data() for r in met], "articles": [r.data() for r in done]}
+
+
+def batch_of(ids: list[str]) -> list[Pending]:
+    """Articles that overlap: one meeting reported three times, others each their own."""
+    shapes = [extraction(meeting(date="2012-08-29")),
+              extraction(meeting(date="2012-08", precision="month"),
+                         meeting(("China", "South Korea"), date="2013-01-02", place=None)),
+              extraction(meeting(date="2012-08-29"), meeting(("Japan", "China"), "2014")),
+              extraction(meeting(("China", "North Korea"), date="2015-05-05"))]
+    return [Pending(i, e) for i, e in zip(ids, shapes, strict=True)]
+
+
+def test_one_batch_writes_what_one_article_at_a_time_writes(graph: neo4j.Driver) -> None:
+    ids = [_stored(graph, n) for n in range(4)]
+    for pending in batch_of(ids):
+        assert write_extraction(graph, pending.article_id, pending.extraction)
+    one_by_one = graph_state(graph)
+    graph.execute_query("MATCH (n) WHERE NOT n:Article DETACH DELETE n")
+    graph.execute_query("MATCH (a:Article) SET a.status = 'queued', a.runs = 0")
+    assert write_extractions(graph, batch_of(ids)) == ids
+    assert graph_state(graph) == one_by_one
+    assert one_by_one["counts"]["Meeting"] == 4  # type: ignore[index]
+    assert_met_with_consistent(graph)
+
+
+def test_rewriting_a_batch_changes_nothing(graph: neo4j.Driver) -> None:
+    ids = [_stored(graph, n) for n in range(4)]
+    write_extractions(graph, batch_of(ids))
+    before = graph_state(graph)["counts"]
+    write_extractions(graph, batch_of(ids))
+    assert graph_state(graph)["counts"] == before
+    assert_met_with_consistent(graph)
+
+
+def test_batch_skips_only_the_article_whose_lease_is_lost(graph: neo4j.Driver) -> None:
+    store = ArticleStore(graph)
+    ids = [_stored(graph, n) for n in range(2)]
+    held = {a.id: a for a in store.claim("w1", 60, 10)}
+    graph.execute_query("MATCH (a:Article {id: $id}) SET a.worker_id = 'w2'", id=ids[1])
+    batch = [Pending(i, extraction(meeting(("Japan", "China") if n else ("Japan", "North Korea"))),
+                     Claim("w1", held[i].attempt)) for n, i in enumerate(ids)]
+    assert write_extractions(graph, batch) == [ids[0]]
+    status = {r["id"]: r["s"] for r in graph.execute_query(
+        "MATCH (a:Article) RETURN a.id AS id, a.status AS s").records}
+    assert status == {ids[0]: "done", ids[1]: "processing"}
+    keys = graph.execute_query("MATCH (x)-[:MET_WITH]->(y) RETURN x.key + '-' + y.key AS p")
+    assert [r["p"] for r in keys.records] == ["JPN-PRK"]
