@@ -16,7 +16,9 @@ class Counterpart(BaseModel):
     meetings: int
     first: str | None
     last: str | None
-    items: list[MeetingPublic] = Field(description="The meetings, oldest first.")
+    items: list[MeetingPublic] = Field(
+        description="The latest `items` meetings (query parameter), oldest first; `meetings` "
+                    "counts them all.")
 
 
 class WhoMetWhom(BaseModel):
@@ -25,6 +27,7 @@ class WhoMetWhom(BaseModel):
     count: int = Field(description="Counterparts in all pages.")
     skip: int
     limit: int
+    items: int = Field(description="Latest meetings listed per counterpart.")
     browser_url: str = Field(description=BROWSER)
 
 
@@ -101,7 +104,10 @@ class Dyad(BaseModel):
     met_with: MetWith | None
     relations: list[StandingRelation]
     issues: list[str]
-    timeline: list[MeetingPublic]
+    timeline: list[MeetingPublic] = Field(
+        description="The latest `limit` meetings between the two, oldest first.")
+    timeline_count: int = Field(description="Meetings between the two in all.")
+    limit: int
     browser_url: str = Field(description=BROWSER)
 
 

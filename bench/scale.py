@@ -20,7 +20,7 @@ from bench.results import Result, Row
 from graph.cypher import reads as q
 from graph.keys import article_id, lookup_name
 from graph.names import Names
-from graph.queries import ITEMS_PER_COUNTERPART
+from graph.queries import DYAD_TIMELINE, ITEMS_PER_COUNTERPART
 from graph.records import Extraction
 from graph.settings import Neo4jSettings
 from graph.values import session
@@ -145,7 +145,8 @@ def cypher_for(kind: str, params: dict[str, Any],
     if kind == "entity_search":
         return q.SEARCH, {"q": lookup_name(params["q"]), "type": None, **page}
     if kind == "relations_dyad":
-        return q.DYAD, {"a": names.resolve(params["a"]).key, "b": names.resolve(params["b"]).key}
+        return q.DYAD, {"a": names.resolve(params["a"]).key, "b": names.resolve(params["b"]).key,
+                        "limit": DYAD_TIMELINE}
     a, b = names.resolve(params["from"]).key, names.resolve(params["to"]).key
     return q.PATH, {"a": a, "b": b, "hops": 4, "limit": 10}
 

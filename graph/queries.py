@@ -24,8 +24,10 @@ class Window:
         return {"since": self.since, "until": self.until, "kind": self.kind}
 
 
-# Meetings listed per counterpart in who-met-whom (the latest; `meetings` counts them all).
-ITEMS_PER_COUNTERPART = 10
+# Meetings listed per counterpart in who-met-whom by default (the latest; `meetings` counts them
+# all), and listed in a dyad's timeline by default (the latest; `timeline_count` counts them all).
+ITEMS_PER_COUNTERPART = 3
+DYAD_TIMELINE = 50
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,10 @@ class GraphQueries:
             rows = tx_session.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
         return [plain(r) for r in rows]
 
-    def who_met_whom(self, key: str, window: Window, page: Page) -> dict[str, Any]:
+    def who_met_whom(self, key: str, window: Window, page: Page,
+                     items: int = ITEMS_PER_COUNTERPART) -> dict[str, Any]:
         row = self._one(q.WHO_MET_WHOM, key=key, skip=page.skip, limit=page.limit,
-                        items=ITEMS_PER_COUNTERPART, **window.params())
+                        items=items, **window.params())
         return row or {"total": 0, "counterparts": []}
 
     def meetings(self, keys: list[str], place: str | None, window: Window,
@@ -70,9 +73,10 @@ class GraphQueries:
         row = self._one(q.PROFILE, key=key, limit=limit)
         return row["profile"] if row else None
 
-    def dyad(self, a: str, b: str) -> dict[str, Any]:
-        row = self._one(q.DYAD, a=a, b=b)
-        return row or {"met_with": None, "relations": [], "issues": [], "timeline": []}
+    def dyad(self, a: str, b: str, limit: int = DYAD_TIMELINE) -> dict[str, Any]:
+        row = self._one(q.DYAD, a=a, b=b, limit=limit)
+        return row or {"met_with": None, "relations": [], "issues": [], "timeline": [],
+                       "timeline_count": 0}
 
     def paths(self, a: str, b: str, hops: int, limit: int) -> list[list[dict[str, Any]]]:
         return [r["path"] for r in self._all(q.PATH, a=a, b=b, hops=hops, limit=limit)]

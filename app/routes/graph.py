@@ -14,7 +14,7 @@ from app.models import EntityRef
 from app.models_graph import Dyad, EntitiesPublic, EntityProfile, MeetingsPublic, Paths, WhoMetWhom
 from graph.keys import lookup_name
 from graph.names import Resolved
-from graph.queries import Window
+from graph.queries import DYAD_TIMELINE, ITEMS_PER_COUNTERPART, Window
 from graph.records import MeetingKind
 
 router = APIRouter(tags=["graph"], dependencies=[ReadKey])
@@ -22,6 +22,10 @@ router = APIRouter(tags=["graph"], dependencies=[ReadKey])
 Since = Annotated[date | None, Query(description="Meetings on or after this date.")]
 Until = Annotated[date | None, Query(description="Meetings on or before this date.")]
 EntityType = Annotated[str | None, Query(pattern="^(Country|Person|Organization|City)$")]
+Items = Annotated[int, Query(ge=0, le=50, description=(
+    "Latest meetings listed per counterpart; `meetings` counts them all"))]
+TimelineLimit = Annotated[int, Query(ge=1, le=500, description=(
+    "Latest meetings listed in the timeline; `timeline_count` counts them all"))]
 
 
 def ref(r: Resolved) -> EntityRef:
@@ -38,12 +42,14 @@ def window(since: date | None, until: date | None, kind: str | None) -> Window:
 def who_met_whom(s: ServicesDep, names: NamesDep, queries: QueriesDep, page: PageDep,
                  name: Annotated[str, Query(min_length=1, examples=["Japan"])],
                  since: Since = None, until: Until = None,
-                 kind: MeetingKind | None = None) -> WhoMetWhom:
-    """The entity's counterparts, most meetings first, each with its meetings and evidence."""
+                 kind: MeetingKind | None = None,
+                 items: Items = ITEMS_PER_COUNTERPART) -> WhoMetWhom:
+    """The entity's counterparts, most meetings first, each with its latest meetings and their
+    evidence."""
     entity = names.resolve(name)
-    got = queries.who_met_whom(entity.key, window(since, until, kind), page)
+    got = queries.who_met_whom(entity.key, window(since, until, kind), page, items)
     return WhoMetWhom(entity=ref(entity), counterparts=got["counterparts"], count=got["total"],
-                      skip=page.skip, limit=page.limit,
+                      skip=page.skip, limit=page.limit, items=items,
                       browser_url=links.who_met_whom(s.settings.browser_url, entity.key))
 
 
@@ -88,11 +94,13 @@ def entity(s: ServicesDep, queries: QueriesDep, entity_id: str) -> EntityProfile
 @router.get("/relations", response_model=Dyad)
 def relations(s: ServicesDep, names: NamesDep, queries: QueriesDep,
               a: Annotated[str, Query(min_length=1, examples=["Japan"])],
-              b: Annotated[str, Query(min_length=1, examples=["North Korea"])]) -> Dyad:
-    """The dyad: the meetings between two entities (oldest first), issues, standing relations."""
+              b: Annotated[str, Query(min_length=1, examples=["North Korea"])],
+              limit: TimelineLimit = DYAD_TIMELINE) -> Dyad:
+    """The dyad: the latest meetings between two entities (oldest first), issues, standing
+    relations."""
     x, y = names.resolve(a), names.resolve(b)
-    got = queries.dyad(x.key, y.key)
-    return Dyad(a=ref(x), b=ref(y), **got,
+    got = queries.dyad(x.key, y.key, limit)
+    return Dyad(a=ref(x), b=ref(y), **got, limit=limit,
                 browser_url=links.dyad(s.settings.browser_url, x.key, y.key))
 
 

@@ -45,7 +45,8 @@ ALIASES: LiteralString = "MATCH (a:Alias) RETURN a.name AS name LIMIT $limit"
 
 # $key, $since, $until, $kind, $skip, $limit, $items -> total, counterparts [{id, name, type,
 #   meetings, first, last, items [meeting]}]; items: the counterpart's $items latest meetings
-#   (oldest first; `meetings` counts them all): unbounded, a big country's answer ran to 10 MB.
+#   (oldest first; `meetings` counts them all; 0: none): unbounded, a big country's answer ran to
+#   10 MB.
 WHO_MET_WHOM: LiteralString = """
 MATCH (e:Entity {key: $key})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(o:Entity)
 WHERE o <> e AND NOT (e:Person AND o:Country) AND NOT (e:Country AND o:Person) AND""" + _WHEN + """
@@ -57,7 +58,8 @@ RETURN size(rows) AS total, [x IN rows[$skip..$skip + $limit] | {
   id: x.o.key, name: x.o.name, type: [l IN labels(x.o) WHERE l <> 'Entity'][0],
   meetings: x.n, first: head([m IN x.ms WHERE m.date IS NOT NULL | m.date]),
   last: last([m IN x.ms WHERE m.date IS NOT NULL | m.date]),
-  items: [m IN x.ms[-$items..] | """ + _MEETING + """]}] AS counterparts
+  items: [m IN x.ms[CASE WHEN size(x.ms) > $items THEN size(x.ms) - $items ELSE 0 END..] |
+         """ + _MEETING + """]}] AS counterparts
 """
 
 # $keys (all must take part), $since, $until, $kind, $place (key or null), $skip, $limit
@@ -122,8 +124,9 @@ RETURN e {id: e.key, name: e.name, type: [l IN labels(e) WHERE l <> 'Entity'][0]
 } AS profile
 """
 
-# $a, $b -> met_with {meetings, first, last}, relations [{type, evidence, article_id}],
-#   issues [name], timeline [meeting] (oldest first)
+# $a, $b, $limit -> met_with {meetings, first, last}, relations [{type, evidence, article_id}],
+#   issues [name], timeline [meeting] (the $limit latest, oldest first: a busy dyad has
+#   hundreds), timeline_count (all of them)
 DYAD: LiteralString = """
 MATCH (x:Entity {key: $a}), (y:Entity {key: $b})
 OPTIONAL MATCH (x)-[w:MET_WITH]-(y)
@@ -133,9 +136,10 @@ RETURN w {.meetings, .first, .last} AS met_with,
   COLLECT { MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y),
                     (m)-[:DISCUSSED]->(i:Issue) RETURN i.name AS i
             UNION MATCH (x)<-[:CONCERNS]-(i:Issue)-[:CONCERNS]->(y) RETURN i.name AS i } AS issues,
-  COLLECT { MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
-            WITH m ORDER BY m.date_start
-            RETURN """ + _MEETING + """ AS meeting } AS timeline
+  reverse(COLLECT { MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
+                    WITH m ORDER BY m.date_start DESC, m.key DESC LIMIT $limit
+                    RETURN """ + _MEETING + """ AS meeting }) AS timeline,
+  COUNT { (x)-[:PARTICIPATED_IN]->(:Meeting)<-[:PARTICIPATED_IN]-(y) } AS timeline_count
 """
 
 # $a, $b, $hops (max meetings on a path), $limit -> path [nodes {id, name, kind: entity|meeting,

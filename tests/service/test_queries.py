@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import neo4j
 import pytest
+from fastapi.testclient import TestClient
 
 from graph.names import Names, UnknownName
 from graph.queries import GraphQueries, Page, Window
@@ -55,3 +56,51 @@ def test_meetings_dyad_profile_path_search(loaded: neo4j.Driver) -> None:
     assert [n["id"] for n in paths[0]][::2] == ["JPN", "PRK", "CHN"]
     found = queries.search("kor", None, Page())
     assert {e["id"] for e in found["entities"]} >= {"PRK", "KOR"}
+
+
+JPN_PRK_DATES = ("2012-08-29", "2013-01-10", "2014-03-02", "2015-07-07")
+
+
+@pytest.fixture
+def busy(graph: neo4j.Driver) -> neo4j.Driver:
+    """Japan and North Korea met four times (one article), China and North Korea once."""
+    a1, a2 = article(1), article(2)
+    ArticleStore(graph).store([a1, a2])
+    write_extraction(graph, a1.id, extraction(*(meeting(date=d, start=100 * i)
+                                                for i, d in enumerate(JPN_PRK_DATES))))
+    write_extraction(graph, a2.id, extraction(meeting(("China", "North Korea"), "2013-05")))
+    return graph
+
+
+def test_who_met_whom_lists_the_latest_items(busy: neo4j.Driver) -> None:
+    queries = GraphQueries(busy)
+    for items, dates in ((0, ()), (1, JPN_PRK_DATES[-1:]), (3, JPN_PRK_DATES[1:]),
+                         (50, JPN_PRK_DATES)):
+        prk = queries.who_met_whom("JPN", Window(), Page(), items)["counterparts"][0]
+        assert tuple(m["date"] for m in prk["items"]) == dates  # the latest, oldest first
+        assert (prk["meetings"], prk["first"], prk["last"]) == (4, "2012-08-29", "2015-07-07")
+
+
+def test_dyad_timeline_is_the_latest_meetings(busy: neo4j.Driver) -> None:
+    queries = GraphQueries(busy)
+    for limit, dates in ((1, JPN_PRK_DATES[-1:]), (2, JPN_PRK_DATES[2:]), (50, JPN_PRK_DATES)):
+        dyad = queries.dyad("JPN", "PRK", limit)
+        assert tuple(m["date"] for m in dyad["timeline"]) == dates
+        assert dyad["timeline_count"] == dyad["met_with"]["meetings"] == 4
+
+
+def test_items_and_timeline_limit_over_http(busy: neo4j.Driver, client: TestClient) -> None:
+    who = client.get("/who-met-whom", params={"name": "Japan"}).json()
+    assert who["items"] == 3 and len(who["counterparts"][0]["items"]) == 3
+    who = client.get("/who-met-whom", params={"name": "Japan", "items": 0}).json()
+    assert who["counterparts"][0]["items"] == [] and who["counterparts"][0]["meetings"] == 4
+    for bad in (-1, 51):
+        assert client.get("/who-met-whom", params={"name": "Japan", "items": bad}
+                          ).status_code == 422
+    dyad = client.get("/relations", params={"a": "Japan", "b": "DPRK", "limit": 1}).json()
+    assert [m["date"] for m in dyad["timeline"]] == ["2015-07-07"]
+    assert (dyad["timeline_count"], dyad["limit"]) == (4, 1)
+    assert len(client.get("/relations", params={"a": "Japan", "b": "DPRK"}).json()["timeline"]) == 4
+    for bad in (0, 501):
+        assert client.get("/relations", params={"a": "Japan", "b": "DPRK", "limit": bad}
+                          ).status_code == 422
