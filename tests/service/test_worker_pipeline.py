@@ -12,6 +12,7 @@ import pytest
 
 import ingest.worker as worker_module
 from graph.records import ArticleText, Extraction
+from graph.writer import Pending
 from graph.writer import write_extractions as real_write
 from ingest.pipeline import country_codes
 from ingest.worker import Extractor, Worker, WorkerSettings
@@ -53,7 +54,7 @@ def test_next_batch_is_extracted_while_the_last_is_written(
 
     overlapped: list[bool] = []
 
-    def gated(*args: Any, **kwargs: Any) -> bool:
+    def gated(*args: Any, **kwargs: Any) -> list[str]:
         # The first batch's writes wait for the second batch's extraction to begin: a serial
         # loop would never begin it, and the wait would time out.
         overlapped.append(second_started.wait(timeout=30))
@@ -74,7 +75,7 @@ def test_write_outage_in_the_writer_thread_loses_nothing(
     ids = store(graph, 6)
     failures = 0
 
-    def flaky(*args: Any, **kwargs: Any) -> bool:
+    def flaky(*args: Any, **kwargs: Any) -> list[str]:
         nonlocal failures
         if failures == 0:
             failures += 1
@@ -99,7 +100,7 @@ def test_stop_waits_for_the_batch_being_written(
     store(graph, 4)
     writing = threading.Event()
 
-    def slow(*args: Any, **kwargs: Any) -> bool:
+    def slow(*args: Any, **kwargs: Any) -> list[str]:
         writing.set()
         time.sleep(0.5)
         return real_write(*args, **kwargs)
@@ -114,3 +115,25 @@ def test_stop_waits_for_the_batch_being_written(
     stop.set()
     thread.join(60)
     assert all_done(graph), states(graph)
+
+
+def test_a_batch_write_that_fails_is_retried_article_by_article(
+        graph: neo4j.Driver, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = store(graph, 4)
+    poisoned = ids[2]
+
+    def picky(driver: neo4j.Driver, batch: list[Pending], *args: Any, **kwargs: Any) -> list[str]:
+        if any(p.article_id == poisoned for p in batch):
+            raise ValueError("drill: this article cannot be written")
+        return real_write(driver, batch, *args, **kwargs)
+
+    monkeypatch.setattr(worker_module, "write_extractions", picky)
+    worker = Worker(graph, extractor, WorkerSettings(max_attempts=1), batch_size=4,
+                    name="picky", codes=country_codes())
+    assert worker.run_once() == 4
+    status = {str(r["id"]): r["status"] for r in states(graph)}
+    assert status == {i: "failed" if i == poisoned else "done" for i in ids}
+    error = graph.execute_query("MATCH (a:Article {id: $id}) RETURN a.error AS e",
+                                id=poisoned).records[0]["e"]
+    assert "cannot be written" in error
+    assert_met_with_consistent(graph)
