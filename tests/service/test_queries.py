@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from graph.names import Names, UnknownName
 from graph.queries import GraphQueries, Page, Window
 from graph.queue import ArticleStore
+from graph.records import Participant
 from graph.writer import write_extraction
 from tests.service.factories import article, extraction, meeting
 
@@ -104,3 +105,25 @@ def test_items_and_timeline_limit_over_http(busy: neo4j.Driver, client: TestClie
     for bad in (0, 501):
         assert client.get("/relations", params={"a": "Japan", "b": "DPRK", "limit": bad}
                           ).status_code == 422
+
+
+def test_who_met_whom_never_pairs_a_person_with_a_country(graph: neo4j.Driver) -> None:
+    """Kim meets Japan's delegation twice (once undated); the person/country exclusion and the
+    first/last dates hold whichever side is asked about."""
+    kim = Participant(name="Kim Jong Un", type="Person")
+    dated = meeting(date="2014-03-02").model_copy(
+        update={"participants": (*meeting().participants, kim)})
+    undated = meeting(date=None, precision=None, start=200).model_copy(
+        update={"participants": (*meeting().participants, kim)})
+    a1 = article(1)
+    ArticleStore(graph).store([a1])
+    write_extraction(graph, a1.id, extraction(meeting(), dated, undated))
+    queries = GraphQueries(graph)
+    prk = queries.who_met_whom("PRK", Window(), Page(), 50)
+    assert [(c["id"], c["meetings"], c["first"], c["last"]) for c in prk["counterparts"]] == [
+        ("JPN", 3, "2012-08-29", "2014-03-02")]  # the undated meeting counts, dates skip it
+    assert [m["date"] for m in prk["counterparts"][0]["items"]] == ["2012-08-29", "2014-03-02",
+                                                                    None]
+    kim_key = Names(graph).resolve("Kim Jong Un").key
+    assert (queries.profile(kim_key) or {}).get("meeting_count") == 2
+    assert queries.who_met_whom(kim_key, Window(), Page()) == {"total": 0, "counterparts": []}
