@@ -34,8 +34,9 @@ class Resolved:
     type: str
 
 
-def _read(session: neo4j.Session, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
-    return session.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
+def _read(tx: neo4j.ManagedTransaction, query: LiteralString,
+          **params: Any) -> list[dict[str, Any]]:
+    return [r.data() for r in tx.run(query, params)]
 
 
 class Names:
@@ -50,13 +51,18 @@ class Names:
 
     def resolve(self, name: str) -> Resolved:
         with session(self.driver, self.database) as tx_session:
-            rows = _read(tx_session, q.RESOLVE, name=lookup_name(name))
-            rows = rows or _read(tx_session, q.BY_KEY, key=name.strip())
-            known = self.known.get(lookup_name(name))
-            rows = rows or (_read(tx_session, q.BY_KEY, key=known) if known else [])
-            if rows:
-                return Resolved(rows[0]["key"], rows[0]["name"], rows[0]["type"])
-            aliases = _read(tx_session, q.ALIASES, limit=MAX_ALIASES_SCANNED)
+            return tx_session.execute_read(self.resolve_in, name)
+
+    def resolve_in(self, tx: neo4j.ManagedTransaction, name: str) -> Resolved:
+        """Resolve within the caller's read transaction (one round trip less than `resolve`
+        and then a query in a transaction of its own)."""
+        rows = _read(tx, q.RESOLVE, name=lookup_name(name))
+        rows = rows or _read(tx, q.BY_KEY, key=name.strip())
+        known = self.known.get(lookup_name(name))
+        rows = rows or (_read(tx, q.BY_KEY, key=known) if known else [])
+        if rows:
+            return Resolved(rows[0]["key"], rows[0]["name"], rows[0]["type"])
+        aliases = _read(tx, q.ALIASES, limit=MAX_ALIASES_SCANNED)
         raise UnknownName(name, self._close(name, [r["name"] for r in aliases]))
 
     def resolve_optional(self, name: str | None) -> Resolved | None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, LiteralString
+from typing import Any, LiteralString, TypeVar
 
 import neo4j
 
 from graph.cypher import reads as q
 from graph.values import plain, session
+
+T = TypeVar("T")
+Tx = neo4j.ManagedTransaction | None  # run in this transaction; None: in one of its own
 
 
 @dataclass(frozen=True)
@@ -43,25 +47,33 @@ class GraphQueries:
         self.driver = driver
         self.database = database
 
-    def _one(self, query: LiteralString, **params: Any) -> dict[str, Any] | None:
+    def read(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        """Run `work` in one read transaction: name resolution (graph.names `resolve_in`) and
+        the query then share it, one BEGIN/COMMIT instead of two per request."""
         with session(self.driver, self.database) as tx_session:
-            rows = tx_session.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
+            return tx_session.execute_read(work)
+
+    def _rows(self, tx: Tx, query: LiteralString, params: dict[str, Any]) -> list[dict[str, Any]]:
+        if tx is None:
+            return self.read(lambda own: self._rows(own, query, params))
+        return [r.data() for r in tx.run(query, params)]
+
+    def _one(self, query: LiteralString, tx: Tx = None, **params: Any) -> dict[str, Any] | None:
+        rows = self._rows(tx, query, params)
         return plain(rows[0]) if rows else None
 
-    def _all(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
-        with session(self.driver, self.database) as tx_session:
-            rows = tx_session.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
-        return [plain(r) for r in rows]
+    def _all(self, query: LiteralString, tx: Tx = None, **params: Any) -> list[dict[str, Any]]:
+        return [plain(r) for r in self._rows(tx, query, params)]
 
     def who_met_whom(self, key: str, window: Window, page: Page,
-                     items: int = ITEMS_PER_COUNTERPART) -> dict[str, Any]:
-        row = self._one(q.WHO_MET_WHOM, key=key, skip=page.skip, limit=page.limit,
+                     items: int = ITEMS_PER_COUNTERPART, tx: Tx = None) -> dict[str, Any]:
+        row = self._one(q.WHO_MET_WHOM, tx, key=key, skip=page.skip, limit=page.limit,
                         items=items, **window.params())
         return row or {"total": 0, "counterparts": []}
 
     def meetings(self, keys: list[str], place: str | None, window: Window,
-                 page: Page) -> dict[str, Any]:
-        row = self._one(q.MEETINGS, keys=keys, place=place, skip=page.skip, limit=page.limit,
+                 page: Page, tx: Tx = None) -> dict[str, Any]:
+        row = self._one(q.MEETINGS, tx, keys=keys, place=place, skip=page.skip, limit=page.limit,
                         **window.params())
         return row or {"total": 0, "meetings": []}
 
@@ -73,10 +85,11 @@ class GraphQueries:
         row = self._one(q.PROFILE, key=key, limit=limit)
         return row["profile"] if row else None
 
-    def dyad(self, a: str, b: str, limit: int = DYAD_TIMELINE) -> dict[str, Any]:
-        row = self._one(q.DYAD, a=a, b=b, limit=limit)
+    def dyad(self, a: str, b: str, limit: int = DYAD_TIMELINE, tx: Tx = None) -> dict[str, Any]:
+        row = self._one(q.DYAD, tx, a=a, b=b, limit=limit)
         return row or {"met_with": None, "relations": [], "issues": [], "timeline": [],
                        "timeline_count": 0}
 
-    def paths(self, a: str, b: str, hops: int, limit: int) -> list[list[dict[str, Any]]]:
-        return [r["path"] for r in self._all(q.PATH, a=a, b=b, hops=hops, limit=limit)]
+    def paths(self, a: str, b: str, hops: int, limit: int,
+              tx: Tx = None) -> list[list[dict[str, Any]]]:
+        return [r["path"] for r in self._all(q.PATH, tx, a=a, b=b, hops=hops, limit=limit)]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from neo4j import ManagedTransaction as Tx
 
 from app import links
 from app.deps import NamesDep, PageDep, QueriesDep, ReadKey, ServicesDep
@@ -46,8 +47,13 @@ def who_met_whom(s: ServicesDep, names: NamesDep, queries: QueriesDep, page: Pag
                  items: Items = ITEMS_PER_COUNTERPART) -> WhoMetWhom:
     """The entity's counterparts, most meetings first, each with its latest meetings and their
     evidence."""
-    entity = names.resolve(name)
-    got = queries.who_met_whom(entity.key, window(since, until, kind), page, items)
+    when = window(since, until, kind)
+
+    def work(tx: Tx) -> tuple[Resolved, dict[str, Any]]:
+        entity = names.resolve_in(tx, name)
+        return entity, queries.who_met_whom(entity.key, when, page, items, tx)
+
+    entity, got = queries.read(work)
     return WhoMetWhom(entity=ref(entity), counterparts=got["counterparts"], count=got["total"],
                       skip=page.skip, limit=page.limit, items=items,
                       browser_url=links.who_met_whom(s.settings.browser_url, entity.key))
@@ -62,10 +68,15 @@ def meetings(s: ServicesDep, names: NamesDep, queries: QueriesDep, page: PageDep
              place: Annotated[str | None, Query(description="City or country.")] = None,
              ) -> MeetingsPublic:
     """Meetings, newest first, with participants, place, issues, evidence and sources."""
-    who = [names.resolve(p) for p in participant or []]
-    where = names.resolve(place) if place else None
-    got = queries.meetings([w.key for w in who], where.key if where else None,
-                           window(since, until, kind), page)
+    when = window(since, until, kind)
+
+    def work(tx: Tx) -> tuple[list[Resolved], dict[str, Any]]:
+        who = [names.resolve_in(tx, p) for p in participant or []]
+        where = names.resolve_in(tx, place) if place else None
+        return who, queries.meetings([w.key for w in who], where.key if where else None, when,
+                                     page, tx)
+
+    who, got = queries.read(work)
     return MeetingsPublic(participants=[ref(w) for w in who], data=got["meetings"],
                           count=got["total"], skip=page.skip, limit=page.limit,
                           browser_url=links.meetings(s.settings.browser_url,
@@ -98,8 +109,11 @@ def relations(s: ServicesDep, names: NamesDep, queries: QueriesDep,
               limit: TimelineLimit = DYAD_TIMELINE) -> Dyad:
     """The dyad: the latest meetings between two entities (oldest first), issues, standing
     relations."""
-    x, y = names.resolve(a), names.resolve(b)
-    got = queries.dyad(x.key, y.key, limit)
+    def work(tx: Tx) -> tuple[Resolved, Resolved, dict[str, Any]]:
+        x, y = names.resolve_in(tx, a), names.resolve_in(tx, b)
+        return x, y, queries.dyad(x.key, y.key, limit, tx)
+
+    x, y, got = queries.read(work)
     return Dyad(a=ref(x), b=ref(y), **got, limit=limit,
                 browser_url=links.dyad(s.settings.browser_url, x.key, y.key))
 
@@ -111,9 +125,12 @@ def path(s: ServicesDep, names: NamesDep, queries: QueriesDep,
          max_hops: Annotated[int, Query(ge=1, le=6, description="Most meetings on a path.")] = 4,
          limit: Annotated[int, Query(ge=1, le=50)] = 10) -> Paths:
     """How two entities connect: the shortest chains of meetings between them."""
-    x, y = names.resolve(source), names.resolve(target)
-    if x.key == y.key:  # Neo4j refuses a shortest path whose two ends are one node
-        raise ApiError(f"'from' and 'to' both name {x.name}; give two different entities")
-    found = queries.paths(x.key, y.key, max_hops, limit)
+    def work(tx: Tx) -> tuple[Resolved, Resolved, list[list[dict[str, Any]]]]:
+        x, y = names.resolve_in(tx, source), names.resolve_in(tx, target)
+        if x.key == y.key:  # Neo4j refuses a shortest path whose two ends are one node
+            raise ApiError(f"'from' and 'to' both name {x.name}; give two different entities")
+        return x, y, queries.paths(x.key, y.key, max_hops, limit, tx)
+
+    x, y, found = queries.read(work)
     return Paths(source=ref(x), target=ref(y), max_hops=max_hops, paths=found,
                  browser_url=links.path(s.settings.browser_url, x.key, y.key, max_hops))
