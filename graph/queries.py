@@ -56,7 +56,9 @@ class GraphQueries:
     def _rows(self, tx: Tx, query: LiteralString, params: dict[str, Any]) -> list[dict[str, Any]]:
         if tx is None:
             return self.read(lambda own: self._rows(own, query, params))
-        return [r.data() for r in tx.run(query, params)]
+        # Plain maps: `plain` walks them once (Record.data() would walk them a second time,
+        # looking for nodes and relationships these queries never return).
+        return [dict(zip(r.keys(), r.values(), strict=True)) for r in tx.run(query, params)]
 
     def _one(self, query: LiteralString, tx: Tx = None, **params: Any) -> dict[str, Any] | None:
         rows = self._rows(tx, query, params)

@@ -18,8 +18,18 @@ UNAVAILABLE: tuple[type[Exception], ...] = (
 )
 
 
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A JSON-ready copy of a value read from Neo4j."""
+    kind = type(value)  # exact types first: the neo4j.time checks go through ABCMeta (slow)
+    if kind in _AS_IS:
+        return value
+    if kind is dict:
+        return {k: plain(v) for k, v in value.items()}
+    if kind is list:
+        return [plain(v) for v in value]
     if isinstance(value, neo4j.time.DateTime):
         return value.iso_format().split(".")[0] + ("Z" if value.utcoffset() is not None else "")
     if isinstance(value, (neo4j.time.Date, neo4j.time.Time, neo4j.time.Duration)):
