@@ -6,7 +6,7 @@ DROP_ORPHANS) and recomputes MET_WITH for every pair it touched. A fresh graph h
 take back, so this path runs only the writer's fact statements from `graph/cypher/facts.py`,
 unchanged, over 500 articles at a time with rows built by `graph.rows.to_rows` as the writer
 builds them, skips LOCK_ENTITIES (one loader, no concurrent counts), and recomputes MET_WITH once
-at the end, for every pair that met, with the writer's RECOMPUTE_MET_WITH.
+at the end, for every pair at a meeting (MEETING_PAIRS), with the writer's RECOMPUTE_MET_WITH.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from graph.cypher import articles as qa
 from graph.cypher import facts as f
 from graph.records import Extraction
 from graph.rows import to_rows
-from graph.writer import counts, pairs
+from graph.writer import counts
 
 
 def article_row(article_id: str, extraction: Extraction) -> dict[str, Any]:
@@ -29,9 +29,7 @@ def article_row(article_id: str, extraction: Extraction) -> dict[str, Any]:
     return {"id": article_id, "version": extraction.extractor_version,
             "counts": counts(extraction), "entities": rows.entities, "cities": rows.cities,
             "issues": rows.issues, "meetings": rows.meetings, "roles": rows.roles,
-            "allies": rows.allies, "no_relations": rows.no_relations,
-            "pairs": set().union(*(pairs([p["key"] for p in m["participants"]])
-                                   for m in rows.meetings))}
+            "allies": rows.allies, "no_relations": rows.no_relations}
 
 
 # Each statement gets only the rows it reads, and only articles with rows for it (as the writer).
@@ -46,8 +44,9 @@ def _params(arts: list[dict[str, Any]], rows: str) -> list[dict[str, Any]]:
     return [{"id": a["id"], "version": a["version"], "rows": a[rows]} for a in arts if a[rows]]
 
 
-def write_batch(tx: neo4j.ManagedTransaction, arts: list[dict[str, Any]]) -> None:
-    """One batch of articles' facts, in the writer's order, in one transaction."""
+def write_batch(tx: neo4j.ManagedTransaction, arts: list[dict[str, Any]]) -> set[str]:
+    """One batch of articles' facts, in the writer's order, in one transaction; returns the keys
+    of the meetings written."""
     keys: set[str] = set()
     cities = {tuple(sorted(c.items())): c for a in arts for c in a["cities"]}
     for statement, rows in STEPS:
@@ -59,11 +58,21 @@ def write_batch(tx: neo4j.ManagedTransaction, arts: list[dict[str, Any]]) -> Non
     tx.run(f.REFRESH_MEETINGS, keys=sorted(keys)).consume()
     done = [{"id": a["id"], "version": a["version"], "counts": a["counts"]} for a in arts]
     tx.run(qa.COMPLETE, articles=done).consume()
+    return keys
 
 
 def store_articles(driver: neo4j.Driver, rows: list[dict[str, Any]]) -> None:
     """Create the Article nodes (the queue's STORE), as the API would."""
     driver.execute_query(qa.STORE, rows=rows)
+
+
+def meeting_pairs(driver: neo4j.Driver, keys: set[str], batch: int = 5000) -> set[tuple[str, str]]:
+    """Every two entities at one of these meetings (as the writer asks, after all articles)."""
+    ordered, out = sorted(keys), set()
+    for i in range(0, len(ordered), batch):
+        rows = driver.execute_query(f.MEETING_PAIRS, keys=ordered[i:i + batch]).records
+        out |= {(r["pair"][0], r["pair"][1]) for r in rows}
+    return out
 
 
 def recompute_met_with(driver: neo4j.Driver, pairs: set[tuple[str, str]],
@@ -78,22 +87,20 @@ def load(driver: neo4j.Driver, batches: Iterable[tuple[list[dict[str, Any]],
                                                        list[tuple[str, Extraction]]]],
          on_batch: Any = None) -> dict[str, float]:
     """Store and write every batch, then MET_WITH; returns the seconds each phase took."""
-    pairs: set[tuple[str, str]] = set()
+    meetings: set[str] = set()
     spent = {"store": 0.0, "facts": 0.0, "met_with": 0.0}
     for stored, written in batches:
         t0 = time.perf_counter()
         store_articles(driver, stored)
         t1 = time.perf_counter()
         arts = [article_row(i, e) for i, e in written]
-        for a in arts:
-            pairs |= a["pairs"]
         with driver.session() as session:
-            session.execute_write(write_batch, arts)
+            meetings |= session.execute_write(write_batch, arts)
         spent["store"] += t1 - t0
         spent["facts"] += time.perf_counter() - t1
         if on_batch:
             on_batch(len(stored))
     t2 = time.perf_counter()
-    recompute_met_with(driver, pairs)
+    recompute_met_with(driver, meeting_pairs(driver, meetings))
     spent["met_with"] = time.perf_counter() - t2
     return spent

@@ -76,8 +76,11 @@ def replace_facts(tx: neo4j.ManagedTransaction, batch: Sequence[Pending],
     tx.run(f.REFRESH_MEETINGS, keys=meetings).consume()
     tx.run(f.DROP_ORPHANS, meetings=meetings,
            issues=sorted({k for r in old.values() for k in r["issues"]})).consume()
+    # Pairs that met before (their meeting may be gone now) and pairs that meet now: everyone
+    # at a touched meeting, including people other articles put there.
     affected = set().union(*(pairs([*old[p.article_id]["entities"], *rows.participant_keys])
                              for p, rows in items))
+    affected |= {(r["pair"][0], r["pair"][1]) for r in tx.run(f.MEETING_PAIRS, keys=meetings)}
     tx.run(f.RECOMPUTE_MET_WITH, pairs=[list(pair) for pair in sorted(affected)]).consume()
     tx.run(q.COMPLETE, articles=[{"id": p.article_id, "version": p.extraction.extractor_version,
                                   "counts": counts(p.extraction)} for p, _ in items]).consume()

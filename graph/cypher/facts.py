@@ -247,6 +247,18 @@ CALL () {
 }
 """
 
+# $keys (meeting keys) -> pair [key, key] (sorted): every two entities at one of these meetings,
+# whichever articles put them there
+MEETING_PAIRS: LiteralString = """
+UNWIND $keys AS key
+MATCH (m:Meeting {key: key})<-[:PARTICIPATED_IN]-(e:Entity)
+WITH m, collect(e.key) AS keys
+UNWIND keys AS a
+UNWIND keys AS b
+WITH a, b WHERE a < b
+RETURN DISTINCT [a, b] AS pair
+"""
+
 # $pairs [[key, key]] (each sorted) -> nothing. MET_WITH between the two entities of each pair is
 # recomputed from the meetings both attended (never incremented); a person and a country are
 # never paired.

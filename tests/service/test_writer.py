@@ -5,6 +5,7 @@ from __future__ import annotations
 import neo4j
 
 from graph.queue import ArticleStore
+from graph.records import Meeting, Participant
 from graph.writer import Claim, Pending, write_extraction, write_extractions
 from tests.service.factories import article, extraction, meeting
 from tests.service.graphcheck import assert_met_with_consistent, counts
@@ -130,3 +131,22 @@ def test_batch_skips_only_the_article_whose_lease_is_lost(graph: neo4j.Driver) -
     assert status == {ids[0]: "done", ids[1]: "processing"}
     keys = graph.execute_query("MATCH (x)-[:MET_WITH]->(y) RETURN x.key + '-' + y.key AS p")
     assert [r["p"] for r in keys.records] == ["JPN-PRK"]
+
+
+def with_person(name: str) -> Meeting:
+    """The Japan–North Korea talks, as an article that also names one person at them."""
+    base = meeting()
+    who = (*base.participants, Participant(name=name, type="Person"))
+    return base.model_copy(update={"participants": who})
+
+
+def test_people_two_articles_put_at_one_meeting_have_met(graph: neo4j.Driver) -> None:
+    first, second = _stored(graph, 1), _stored(graph, 2)
+    write_extraction(graph, first, extraction(with_person("Aiko Tanaka")))
+    write_extraction(graph, second, extraction(with_person("Ri Song Chol")))
+    assert counts(graph)["Meeting"] == 1
+    assert_met_with_consistent(graph)
+    met = graph.execute_query(
+        "MATCH (:Person {name: 'Aiko Tanaka'})-[r:MET_WITH]-(:Person {name: 'Ri Song Chol'}) "
+        "RETURN r.meetings AS n").records
+    assert [r["n"] for r in met] == [1]
