@@ -75,7 +75,7 @@ def verb_locatives(tok: Token) -> set[int]:
 def other_event(tok: Token, trigger: Token) -> bool:
     """Whether a token sits in a coordinated verb's clause that does not hold the trigger."""
     return any(a.dep_ == "conj" and a.pos_ in ("VERB", "AUX") and not a.is_ancestor(trigger)
-               and a is not trigger for a in [tok, *tok.ancestors])
+               and a.i != trigger.i for a in [tok, *tok.ancestors])
 
 
 def boundary(ent: Span) -> bool:

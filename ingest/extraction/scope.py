@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ingest.extraction.walk import is_root, up
+
 # Dependents that open a clause of their own (a purpose, a report, a relative clause).
 BARRIERS = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "parataxis", "csubj"})
 # Argument slots of a governing verb that may name parties of a nominal trigger.
@@ -21,10 +23,9 @@ BORROW = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 
 def clause_head(tok: Token) -> Token:
     """The verb governing a trigger (the trigger itself when it is a verb)."""
-    head = tok
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
-        head = head.head
-    return head if head.pos_ in ("VERB", "AUX") else tok
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    return next((h for h in up(tok) if h.pos_ in ("VERB", "AUX")), tok)
 
 
 def opens_clause(tok: Token) -> bool:
@@ -37,8 +38,8 @@ def phrase(root: Token, keep: Token | None = None) -> set[int]:
     out: set[int] = set()
     for tok in root.subtree:
         path = [tok, *(a for a in tok.ancestors if root.is_ancestor(a))]
-        if any(opens_clause(t) and t is not root and not (keep and t.is_ancestor(keep)
-                                                           or t is keep) for t in path):
+        if any(opens_clause(t) and t.i != root.i and not (
+                keep is not None and (t.is_ancestor(keep) or t.i == keep.i)) for t in path):
             continue
         out.add(tok.i)
     return out
@@ -68,7 +69,7 @@ def borrowed_subject(verb: Token) -> set[int]:
     """The subject a verb without one shares with the clause above it (a few levels up)."""
     tok = verb
     for _ in range(4):
-        if tok.dep_ not in BORROW | {"prep", "pcomp", "pobj", "acomp"} or tok.head is tok:
+        if tok.dep_ not in BORROW | {"prep", "pcomp", "pobj", "acomp"} or is_root(tok):
             return set()
         tok = tok.head
         found = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else set()
@@ -90,12 +91,12 @@ def noun_scope(noun: Token) -> set[int]:
     ("X held talks with Y") or an adjunct ("after talks with Y, X said")."""
     inside = phrase(noun)
     verb = clause_head(noun)
-    if verb is noun or noun.dep_ in ("nsubj", "nsubjpass"):
+    if verb.i == noun.i or noun.dep_ in ("nsubj", "nsubjpass"):
         return inside
     as_object = noun.dep_ in ("dobj", "attr") or (
-        noun.dep_ == "pobj" and noun.head.lower_ in MANNER and noun.head.head is verb)
+        noun.dep_ == "pobj" and noun.head.lower_ in MANNER and noun.head.head.i == verb.i)
     for child in verb.children:
-        if child.is_ancestor(noun) or child is noun:
+        if child.is_ancestor(noun) or child.i == noun.i:
             continue
         if child.dep_ == "nsubj" and verb.lower_ in MEDIATING:
             continue

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ingest.extraction.components import TRIGGERS
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.scope import misparsed_name
+from ingest.extraction.walk import is_root, up
 
 Modality = Literal["held", "planned", "negated", "hypothetical"]
 
@@ -62,7 +63,7 @@ class Trigger:
 def chain(tok: Token, limit: int = 4, through_adjuncts: bool = False) -> list[Token]:
     """The trigger and the few heads that govern it (to find negation and modality)."""
     out = [tok]
-    while (tok.dep_ in CHAIN_DEPS or shared_conjunct(tok)) and tok.head is not tok \
+    while (tok.dep_ in CHAIN_DEPS or shared_conjunct(tok)) and not is_root(tok) \
             and len(out) <= limit and (through_adjuncts or not (
                 tok.dep_ == "pobj" and tok.head.lower_ in ADJUNCTS)):
         tok = tok.head
@@ -109,8 +110,10 @@ def hypothetical(tokens: list[Token]) -> bool:
 def reported(tok: Token) -> bool:
     """ "said they would meet": a reported plan, not a hypothesis."""
     head = tok
-    while head.dep_ not in ("ccomp", "ROOT") and head.head is not head:
-        head = head.head
+    for above in up(tok):
+        if head.dep_ in ("ccomp", "ROOT"):
+            break
+        head = above
     return head.dep_ == "ccomp" and head.head.lower_ in ("said", "says", "announced", "told")
 
 
@@ -170,7 +173,7 @@ def governor(tok: Token, roots: set[int]) -> int | None:
     head = tok
     for _ in range(4):
         if head.dep_ not in ("xcomp", "advcl", "acl", "pcomp", "pobj", "prep") \
-                or head.head is head:
+                or is_root(head):
             return None
         head = head.head
         if head.i in roots:
