@@ -22,6 +22,7 @@ from graph.schema import apply_schema
 from graph.settings import Neo4jSettings
 from graph.values import UNAVAILABLE
 from ingest.settings import IngestSettings
+from ingest.supervisor import Factory
 from ingest.worker import Extractor, WorkerSettings
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,8 @@ class Config:
     neo4j: Neo4jSettings = field(default_factory=Neo4jSettings)
     worker: WorkerSettings = field(default_factory=WorkerSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
-    extractor: Extractor | None = None  # default: the spaCy extractor
+    extractor: Extractor | None = None  # in-process (tests); default: supervised spaCy
+    extractor_factory: Factory | None = None  # what the supervised child builds (tests, drills)
 
 
 def extractor_version() -> str:
@@ -85,9 +87,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         log.warning("Neo4j unavailable at start; /ready answers 503 until it is back")
     worker = None
     if config.api.run_worker:
-        worker = WorkerThread(driver, config.neo4j.database, config.worker,
-                              config.ingest.batch_size, config.ingest.spacy_model,
-                              config.extractor)
+        worker = WorkerThread(driver, config.neo4j.database, config.worker, config.ingest,
+                              config.extractor, config.extractor_factory)
         worker.start()
     try:
         yield

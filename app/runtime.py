@@ -13,8 +13,11 @@ from app.models import ArticleCreate
 from app.routes.articles import to_new
 from graph.queue import ArticleStore
 from graph.values import UNAVAILABLE
-from ingest.pipeline import country_codes, spacy_extractor
+from ingest.liveness import Liveness
+from ingest.pipeline import country_codes, real_factory, supervised
+from ingest.settings import IngestSettings
 from ingest.sources import read_paths
+from ingest.supervisor import Factory, Supervisor
 from ingest.worker import Extractor, Worker, WorkerSettings
 
 log = logging.getLogger(__name__)
@@ -42,26 +45,38 @@ def ingest_seeds(store: ArticleStore, seeds: Path) -> int:
 
 
 class WorkerThread:
-    """The in-process worker; builds its extractor on its own thread so start-up stays fast."""
+    """The in-process worker. Extraction runs in a supervised child process (each article has
+    the time budget), unless a test passes an in-process `extractor`."""
 
     def __init__(self, driver: neo4j.Driver, database: str, settings: WorkerSettings,
-                 batch_size: int, model: str, extractor: Extractor | None = None) -> None:
+                 ingest: IngestSettings, extractor: Extractor | None = None,
+                 factory: Factory | None = None) -> None:
         self.stop = threading.Event()
-        self._args = (driver, database, settings, batch_size, model, extractor)
+        self.driver, self.database, self.settings, self.ingest = driver, database, settings, ingest
+        self.extractor = extractor
+        self.factory = factory or real_factory(ingest.spacy_model, ingest.batch_size)
         self.thread = threading.Thread(target=self._run, name="diplograph-worker", daemon=True)
 
     def _run(self) -> None:
-        driver, database, settings, batch_size, model, extractor = self._args
+        liveness = Liveness("", self.settings.stall_seconds or self.ingest.extract_timeout)
+        extract: Extractor = self.extractor or supervised(
+            self.factory, self.ingest.extract_timeout, self.stop, liveness)
         try:
-            extract = extractor or spacy_extractor(model, batch_size)
-            worker = Worker(driver, extract, settings, batch_size, database, codes=country_codes())
+            worker = Worker(self.driver, extract, self.settings, self.ingest.batch_size,
+                            self.database, codes=country_codes(), liveness=liveness)
             worker.run(self.stop)
         except Exception:
             log.exception("the in-process worker stopped")
+        finally:
+            if isinstance(extract, Supervisor):
+                extract.close()
 
     def start(self) -> None:
         self.thread.start()
 
-    def close(self, timeout: float = 30.0) -> None:
+    def close(self, timeout: float = 9.0) -> None:
+        """Stop: the extraction child is killed at once and claims are released."""
         self.stop.set()
         self.thread.join(timeout)
+        if self.thread.is_alive():
+            log.warning("the in-process worker did not stop within %.0f s", timeout)

@@ -11,6 +11,7 @@ from graph.keys import entity_key, lookup_name
 from graph.names import Names
 from graph.queries import GraphQueries
 from graph.queue import ArticleStore
+from graph.workers import WorkerRegistry
 
 
 @dataclass(frozen=True)
@@ -22,13 +23,15 @@ class Services:
     queries: GraphQueries
     names: Names
     extractor_version: str
+    workers: WorkerRegistry
 
     @classmethod
     def build(cls, settings: ApiSettings, driver: neo4j.Driver, database: str,
               extractor_version: str) -> Services:
         names = Names(driver, database, reference_names())
         return cls(settings, driver, database, ArticleStore(driver, database),
-                   GraphQueries(driver, database), names, extractor_version)
+                   GraphQueries(driver, database), names, extractor_version,
+                   WorkerRegistry(driver, database))
 
 
 def reference_names() -> dict[str, str]:

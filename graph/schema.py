@@ -21,6 +21,7 @@ SCHEMA: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT city_key IF NOT EXISTS FOR (n:City) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT meeting_key IF NOT EXISTS FOR (n:Meeting) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT issue_key IF NOT EXISTS FOR (n:Issue) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT worker_id IF NOT EXISTS FOR (n:Worker) REQUIRE n.id IS UNIQUE",
     "CREATE INDEX article_status IF NOT EXISTS FOR (n:Article) ON (n.status, n.lease_until)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
     "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Iterator
 
+from graph.records import ArticleText, Extraction
+from ingest.liveness import Liveness
+from ingest.supervisor import Factory, StreamExtractor, Supervisor
 from ingest.worker import Extractor, Worker, WorkerSettings
 
 log = logging.getLogger(__name__)
@@ -30,6 +34,34 @@ def spacy_extractor(model: str, batch_size: int) -> Extractor:
     return lambda articles: list(extract_many(nlp, articles, batch_size=batch_size))
 
 
+def stream_extractor(model: str, batch_size: int) -> StreamExtractor:
+    """The real extractor as the supervised child runs it: announces each article's rules."""
+    from ingest.extraction import load_pipeline
+    from ingest.extraction.extractor import extract
+    from ingest.extraction.text import prepare
+
+    nlp = load_pipeline(model)
+
+    def run(articles: list[ArticleText], on_start: Callable[[int], None]) -> Iterator[Extraction]:
+        pairs = ((prepare(a.text), a) for a in articles)
+        for k, (doc, article) in enumerate(nlp.pipe(pairs, as_tuples=True,
+                                                    batch_size=batch_size)):
+            on_start(k)
+            yield extract(doc, article)
+
+    return run
+
+
+def supervised(factory: Factory, timeout: float, stop: threading.Event,
+               liveness: Liveness) -> Supervisor:
+    """Extraction in a child process, `timeout` seconds per article, stopped with `stop`."""
+    return Supervisor(factory, timeout, stop, liveness.touch)
+
+
+def real_factory(model: str, batch_size: int) -> Factory:
+    return Factory("ingest.pipeline:stream_extractor", (model, batch_size))
+
+
 def main(once: bool = False) -> None:
     """`diplograph worker`: settings → (managed server) → driver → schema → worker loop."""
     import signal
@@ -49,15 +81,20 @@ def main(once: bool = False) -> None:
     driver = open_driver(neo4j_settings)
     try:
         apply_schema_when_ready(driver, neo4j_settings.database, stop)
-        extract = spacy_extractor(ingest.spacy_model, ingest.batch_size)
+        liveness = Liveness("", settings.stall_seconds or ingest.extract_timeout)
+        extract = supervised(real_factory(ingest.spacy_model, ingest.batch_size),
+                             ingest.extract_timeout, stop, liveness)
         worker = Worker(driver, extract, settings, ingest.batch_size, neo4j_settings.database,
-                        codes=country_codes())
-        log.info("worker %s started (lease %.0fs, batch %d)", worker.name,
-                 settings.lease_seconds, ingest.batch_size)
-        if once:
-            while worker.run_once():
-                pass
-        else:
-            worker.run(stop)
+                        codes=country_codes(), liveness=liveness)
+        log.info("worker %s started (lease %.0fs, batch %d, %g s per article)", worker.name,
+                 settings.lease_seconds, ingest.batch_size, ingest.extract_timeout)
+        try:
+            if once:
+                while not stop.is_set() and worker.run_once():
+                    pass
+            else:
+                worker.run(stop)
+        finally:
+            extract.close()
     finally:
         driver.close()

@@ -13,7 +13,7 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -24,11 +24,15 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from graph.queue import ArticleStore, Claimed
 from graph.records import ArticleText, Extraction
 from graph.values import UNAVAILABLE
+from graph.workers import WorkerRegistry
 from graph.writer import Claim, Pending, write_extractions
+from ingest.liveness import Liveness, pulse_until
+from ingest.supervisor import Interrupted
 
 log = logging.getLogger(__name__)
 
-Extractor = Callable[[list[ArticleText]], list[Extraction]]
+# Articles in, one extraction (or the exception that ended it) per article out, in order.
+Extractor = Callable[[list[ArticleText]], Sequence[Extraction | Exception]]
 
 
 class WorkerSettings(BaseSettings):
@@ -43,6 +47,11 @@ class WorkerSettings(BaseSettings):
     max_backoff_seconds: float = Field(30.0, gt=0)
     # Fault drills only: sleep this long after claiming a batch, before extracting it.
     drill_pause_seconds: float = Field(0.0, ge=0)
+    # Busy this long without progress: /ready reports the worker stalled (default: the
+    # extraction time budget, DIPLOGRAPH_EXTRACT_TIMEOUT).
+    stall_seconds: float | None = Field(None, gt=0)
+    # How often a worker records its liveness in Neo4j.
+    pulse_seconds: float = Field(5.0, gt=0)
 
 
 def worker_id() -> str:
@@ -88,7 +97,8 @@ class Worker:
 
     def __init__(self, driver: neo4j.Driver, extract: Extractor, settings: WorkerSettings,
                  batch_size: int = 32, database: str = "neo4j", name: str | None = None,
-                 codes: Mapping[str, str] | None = None) -> None:
+                 codes: Mapping[str, str] | None = None,
+                 liveness: Liveness | None = None) -> None:
         self.driver = driver
         self.store = ArticleStore(driver, database)
         self.extract = extract
@@ -97,16 +107,38 @@ class Worker:
         self.database = database
         self.name = name or worker_id()
         self.codes = codes or {}  # reference country names → ISO codes (ingest.pipeline)
+        self.liveness = liveness or Liveness(self.name, settings.stall_seconds or 60.0)
+        self.liveness.name = self.name
 
     def run_once(self) -> int:
         """Process one batch; returns how many articles were claimed (0: queue empty)."""
-        held = self._claim()
+        try:
+            held = self._claim()
+        except Interrupted:
+            self._release()
+            return 0
         if held is None:
             return 0
         self._finish(held)
         return len(held.batch)
 
     def run(self, stop: threading.Event) -> None:
+        """Loop until `stop`, pulsing liveness beside it; at the end, release what is held."""
+        registry = WorkerRegistry(self.driver, self.database)
+        ended = threading.Event()
+        pulse = threading.Thread(target=pulse_until, name=f"{self.name}-pulse", daemon=True,
+                                 args=(ended, self.liveness, registry,
+                                       self.settings.pulse_seconds))
+        pulse.start()
+        try:
+            self._loop(stop)
+        finally:
+            self.liveness.enter("stopping")
+            ended.set()
+            self._release()
+            self._leave(registry)
+
+    def _loop(self, stop: threading.Event) -> None:
         """Repeat `_step` until `stop` is set, backing off while the queue is empty or failing."""
         backoff = self.settings.poll_seconds
         with ThreadPoolExecutor(1, thread_name_prefix=f"{self.name}-writer") as writer:
@@ -115,6 +147,8 @@ class Worker:
                 try:
                     pending = self._step(writer, pending)
                     backoff = self.settings.poll_seconds
+                except Interrupted:
+                    break
                 except UNAVAILABLE as exc:
                     log.warning("Neo4j unavailable (%s); retry in %.0fs", type(exc).__name__,
                                 backoff)
@@ -125,7 +159,6 @@ class Worker:
                 if pending is None:
                     stop.wait(backoff)
             _settle_quietly(pending)
-        self._release()
 
     def _step(self, writer: ThreadPoolExecutor,
               pending: Future[None] | None) -> Future[None] | None:
@@ -144,9 +177,19 @@ class Worker:
 
     def _release(self) -> None:
         try:
-            self.store.release(self.name)
+            released = self.store.release(self.name)
         except UNAVAILABLE:
             log.warning("could not release claims at stop; their leases will expire")
+            return
+        if released:
+            log.info("worker %s released %d claimed article(s) to the queue", self.name,
+                     len(released))
+
+    def _leave(self, registry: WorkerRegistry) -> None:
+        try:
+            registry.leave(self.name)
+        except UNAVAILABLE:
+            log.debug("could not remove the liveness record of %s", self.name)
 
     def _claim(self) -> Held | None:
         """Reap, claim a batch and extract it; its leases are renewed until `_finish` ends."""
@@ -154,8 +197,10 @@ class Worker:
             log.warning("article %s failed: its lease expired too often", reaped)
         batch = self.store.claim(self.name, self.settings.lease_seconds, self.batch_size)
         if not batch:
+            self.liveness.enter("idle", [])
             return None
         log.info("worker %s claimed %d article(s)", self.name, len(batch))
+        self.liveness.enter("busy", [a.id for a in batch])
         held = Held(batch, threading.Event())
         beat = threading.Thread(target=self._heartbeat, args=([a.id for a in batch], held.done),
                                 daemon=True)
@@ -174,6 +219,10 @@ class Worker:
             self._write(held.results)
         finally:
             held.done.set()
+        failed = sum(isinstance(r, Exception) for _, r in held.results)
+        log.info("worker %s wrote %d article(s), %d failed", self.name,
+                 len(held.results) - failed, failed)
+        self.liveness.touch()
 
     def _heartbeat(self, ids: list[str], done: threading.Event) -> None:
         """Renew the batch's leases while it is worked on: slow extraction is not a dead worker."""
@@ -211,6 +260,8 @@ class Worker:
     def _extract(self, batch: list[Claimed]) -> list[tuple[Claimed, Extraction | Exception]]:
         try:
             return list(zip(batch, self.extract([as_text(a) for a in batch]), strict=True))
+        except Interrupted:
+            raise
         except Exception:  # noqa: BLE001 - find the article that broke the batch
             log.warning("batch extraction failed; extracting one by one", exc_info=True)
         return [(a, self._extract_one(a)) for a in batch]
@@ -218,11 +269,15 @@ class Worker:
     def _extract_one(self, article: Claimed) -> Extraction | Exception:
         try:
             return self.extract([as_text(article)])[0]
+        except Interrupted:
+            raise
         except Exception as exc:  # noqa: BLE001
             return exc
 
     def _fail(self, article: Claimed, exc: Exception) -> None:
         reason = f"{type(exc).__name__}: {exc}"
-        status = self.store.fail(article, self.name, reason, self.settings.max_attempts)
+        # A final failure (an overrun time budget) would only overrun again: fail it now.
+        attempts = 0 if getattr(exc, "final", False) else self.settings.max_attempts
+        status = self.store.fail(article, self.name, reason, attempts)
         log.warning("article %s: extraction failed (%s); now %s", article.id,
                     type(exc).__name__, status or "held by another worker")

@@ -9,6 +9,9 @@ from app.deps import ServicesDep
 
 router = APIRouter(tags=["health"])
 
+# A worker that has not pulsed for this long has gone (stopped or crashed): not reported.
+GONE_SECONDS = 120.0
+
 
 @router.get("/health")
 def health() -> dict[str, str]:
@@ -16,14 +19,30 @@ def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/ready", responses={503: {"description": "Neo4j is unreachable."}})
+@router.get("/ready", responses={503: {"description": "Neo4j is unreachable, or a worker is "
+                                                      "stalled (busy without progress)."}})
 def ready(s: ServicesDep) -> JSONResponse:
-    """Neo4j is reachable: 200, else 503 with Retry-After."""
+    """Neo4j is reachable and no worker is stalled: 200, else 503 with the reason.
+
+    `workers` lists every live worker (any process sharing this Neo4j) with its state
+    (`idle`, `busy`, `stalled`, …) and how long ago it last made progress.
+    """
+    retry = {"Retry-After": str(s.settings.retry_after_seconds)}
     try:
         s.driver.verify_connectivity()
         counts = s.store.status_counts()
+        workers = s.workers.live(GONE_SECONDS)
     except Exception:  # noqa: BLE001 - any failure to reach Neo4j means not ready
-        return JSONResponse({"status": "unavailable", "neo4j": False}, status_code=503,
-                            headers={"Retry-After": str(s.settings.retry_after_seconds)})
-    return JSONResponse({"status": "ready", "neo4j": True, "articles": counts,
-                         "extractor_version": s.extractor_version})
+        return JSONResponse({"status": "unavailable", "neo4j": False,
+                             "reason": "Neo4j is unreachable"}, status_code=503, headers=retry)
+    body = {"status": "ready", "neo4j": True, "articles": counts,
+            "extractor_version": s.extractor_version,
+            "workers": [w.describe() for w in workers]}
+    stalled = [w for w in workers if w.stalled]
+    if stalled:
+        reasons = "; ".join(f"worker {w.id} made no progress for {w.idle:.0f} s"
+                            f" (limit {w.stall_seconds:g} s, article {w.article or '?'})"
+                            for w in stalled)
+        body |= {"status": "stalled", "reason": reasons}
+        return JSONResponse(body, status_code=503, headers=retry)
+    return JSONResponse(body)
