@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+from ref_bodies import NEW_ORGANIZATIONS, bodies_payload
+from ref_places import places_payload
 
 OUT = Path(__file__).resolve().parent.parent / "ingest" / "extraction" / "data"
 
@@ -441,11 +443,20 @@ def write(name: str, payload: dict[str, Any]) -> None:
     (OUT / name).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
+def write_raw(name: str, payload: dict[str, Any]) -> None:
+    """Write one data file that carries its own provenance header (compact rows)."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    (OUT / name).write_text(text.replace('],["', '],\n["') + "\n", "utf-8")
+
+
 def main() -> None:
     """Regenerate every reference data file."""
     OUT.mkdir(parents=True, exist_ok=True)
     write("countries.json", {"countries": country_rows(), "historic": historic_rows()})
-    write("organizations.json", {"organizations": ORGANIZATIONS, "media": MEDIA})
+    write("organizations.json", {"organizations": ORGANIZATIONS + NEW_ORGANIZATIONS,
+                                 "media": MEDIA})
+    write_raw("places.json", places_payload())
+    write_raw("bodies.json", bodies_payload())
     write("titles.json", {"titles": TITLES + ["Taoiseach", "Tanaiste"], "org_titles": ORG_TITLES,
                           "title_countries": TITLE_COUNTRIES})
 

@@ -1,25 +1,39 @@
-"""Country, organisation and place mentions read off the annotated Doc."""
+"""Country, organisation and place mentions read off the annotated Doc.
+
+`find_mentions` returns them in text order. Organisation mentions carry their stable key
+("org:nato") and, for multilateral bodies, `members` (ISO alpha-3 on the article's date);
+place mentions carry the city's country, the venue the text named, and `dateline=True` for
+the dateline city (see `ingest.extraction.mention.Mention`).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from graph.keys import entity_key
 from ingest.extraction.components import REFS
 from ingest.extraction.lexicon import Lexicon
+from ingest.extraction.mention import Mention, MentionKind
+from ingest.extraction.places import (
+    THING_HEADS,
+    dateline_end,
+    dateline_place,
+    is_place,
+    ner_places,
+    place_key,
+    preposition_cities,
+    venue_place,
+)
 from ingest.extraction.reference import Country, Gazetteer, Surface
 
-MentionKind = Literal["country", "org", "media", "place"]
+__all__ = ["Mention", "MentionKind", "dateline_end", "find_mentions", "is_place"]
+COUNTRY_KINDS = ("name", "demonym", "capital", "seat")
 
 # Heads that make a genitive country a place: "in China's capital".
 CAPITAL_WORDS = frozenset({"capital"})
-# Heads that make a country mention a mere modifier of a thing, not an actor.
-THING_HEADS = frozenset({"embassy", "embassies", "mission", "consulate", "border", "soil",
-                         "territory", "waters", "airspace", "plane", "aircraft"})
 # Prepositions that make a country the topic, not an actor ("a conference on Libya").
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
 # Nouns whose "with X" / "between X and Y" names a relation, not a meeting party.
@@ -27,18 +41,6 @@ RELATION_HEADS = frozenset({"border", "area", "frontier", "relations", "relation
                             "alliance", "trade", "tension", "tensions", "war", "conflict",
                             "dispute", "rivalry", "deal", "agreement", "treaty", "exchanges",
                             "threat", "threats", "policy", "approach", "ally"})
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One mention: a country (actor or place), an organisation, an outlet, or a place."""
-
-    kind: MentionKind
-    name: str  # canonical name (for places: the place's own name)
-    start: int  # token offsets
-    end: int
-    surface: str  # name | demonym | capital | seat | org | media | ner
-    country: str | None = None  # for places: the country they lie in
 
 
 def valid(country: Country, published: date | None) -> bool:
@@ -50,24 +52,13 @@ def valid(country: Country, published: date | None) -> bool:
 
 def pick(readings: list[Surface], gaz: Gazetteer, published: date | None) -> Surface | None:
     """The reading of an ambiguous surface that fits the publication date."""
-    fitting = [r for r in readings if r.kind in ("org", "media")
+    fitting = [r for r in readings if r.kind not in COUNTRY_KINDS
                or valid(gaz.countries[r.key], published)]
-    historic = [r for r in fitting if r.kind not in ("org", "media")
+    historic = [r for r in fitting if r.kind in COUNTRY_KINDS
                 and gaz.countries[r.key].valid_until is not None]
     if historic:
         return historic[0]
     return fitting[0] if fitting else None
-
-
-def is_place(root: Token, lex: Lexicon) -> bool:
-    """A name in a locative phrase ("talks in Beijing", "a visit to Seoul") is a place."""
-    if root.dep_ == "pobj" and root.head.lower_ in lex.place_prepositions:
-        return not (root.head.lower_ == "on" or root.head.head.lower_ in ("with", "between"))
-    if root.dep_ == "dobj" and root.head.lower_.startswith("visit"):
-        return True
-    head = root.head
-    return (root.dep_ in ("compound", "amod", "nmod") and head.dep_ == "pobj"
-            and head.head.lower_ in ("in", "at") and head.lower_ not in THING_HEADS)
 
 
 def modifies_thing(span: Span) -> bool:
@@ -90,7 +81,8 @@ def place_of_capital(span: Span, gaz: Gazetteer, iso3: str) -> Mention | None:
     cap = gaz.countries[iso3].capital
     if root.dep_ == "poss" and root.head.lower_ in CAPITAL_WORDS and cap:
         country = gaz.countries[iso3].name
-        return Mention("place", cap, span.start, root.head.i + 1, "capital", country)
+        return Mention("place", cap, span.start, root.head.i + 1, "capital", country,
+                       key=place_key(cap, country, gaz))
     return None
 
 
@@ -101,10 +93,35 @@ def country_mention(span: Span, reading: Surface, gaz: Gazetteer, lex: Lexicon) 
     if capital_place is not None:
         return capital_place
     if is_place(span.root, lex) and reading.kind in ("capital", "name", "seat"):
+        venue = venue_place(span, gaz) if reading.kind == "seat" else None
+        if venue is not None:
+            return venue
         place = {"capital": country.capital or country.name, "name": country.name,
                  "seat": re.sub(r"^the ", "", span.text, flags=re.I)}[reading.kind]
-        return Mention("place", place, span.start, span.end, reading.kind, country.name)
-    return Mention("country", country.name, span.start, span.end, reading.kind, country.name)
+        return Mention("place", place, span.start, span.end, reading.kind, country.name,
+                       key=place_key(place, country.name, gaz))
+    return Mention("country", country.name, span.start, span.end, reading.kind, country.name,
+                   key=country.iso3)
+
+
+def org_mention(span: Span, reading: Surface, gaz: Gazetteer,
+                published: date | None) -> Mention:
+    """An organisation (with its members on the article's date) or an outlet."""
+    if reading.kind == "media":
+        return Mention("media", reading.key, span.start, span.end, "media")
+    members = gaz.members_on(reading.key, published or date.today())
+    return Mention("org", reading.key, span.start, span.end, "org",
+                   key=entity_key("Organization", reading.key), members=members)
+
+
+def context_holds(doc: Doc, gaz: Gazetteer, text: str) -> bool:
+    """Whether a contextual surface ("world powers") names its body in this article: the
+    article mentions the rule's country and word ("Iran", "nuclear")."""
+    rule = gaz.contextual.get(text)
+    if rule is None or not any(t.lower_ == rule.word for t in doc):
+        return False
+    return any(s.key == rule.country for span in doc.spans[REFS]
+               for s in gaz.surfaces.get(span.label_, []) if s.kind in COUNTRY_KINDS)
 
 
 def ref_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, published: date | None) -> list[Mention]:
@@ -115,28 +132,16 @@ def ref_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, published: date | None)
         if reading is None or modifies_thing(span):
             continue
         if reading.kind in ("org", "media"):
-            out.append(Mention(reading.kind, reading.key, span.start, span.end, reading.kind))
+            out.append(org_mention(span, reading, gaz, published))
+        elif reading.kind == "contextual":
+            if context_holds(doc, gaz, span.label_):
+                out.append(org_mention(span, Surface("org", reading.key), gaz, published))
+        elif reading.kind == "venue":
+            venue = venue_place(span, gaz) if is_place(span.root, lex) else None
+            if venue is not None:
+                out.append(venue)
         else:
             out.append(country_mention(span, reading, gaz, lex))
-    return out
-
-
-def ner_places(doc: Doc, refs: list[Mention], lex: Lexicon) -> list[Mention]:
-    """Named places the gazetteer lacks (cities, venues) in locative phrases; "City, Country"
-    tells the city's country."""
-    taken = {i for m in refs for i in range(m.start, m.end)}
-    after = {m.start: m for m in refs}
-    out: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC") or any(t.i in taken for t in ent):
-            continue
-        if is_place(ent.root, lex) and ent.text[:1].isupper():
-            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            country = after.get(ent.end + 1) if ent.end < len(doc) and doc[ent.end].text == "," \
-                else None
-            out.append(Mention("place", name, ent.start, ent.end,
-                               "region" if ent.label_ == "LOC" else "ner",
-                               country.country if country else None))
     return out
 
 
@@ -153,26 +158,21 @@ def divided_state_mentions(doc: Doc, found: list[Mention], gaz: Gazetteer) -> li
             continue
         matches = [n for n in named if n.startswith(tok.text + " ")]
         if len(matches) == 1:
-            out.append(Mention("country", matches[0], tok.i - 1, tok.i + 1, "name", matches[0]))
+            iso3 = gaz.countries_by_name()[matches[0]].iso3
+            out.append(Mention("country", matches[0], tok.i - 1, tok.i + 1, "name", matches[0],
+                               key=iso3))
     return out
-
-
-# A news dateline at the top ("PARIS, May 3 (Reuters) -", "LIMA, Peru (AP) _"): not content.
-DATELINE = re.compile(
-    r"(?:^|\n|\s{2,})[A-Z][A-Z.'/ -]{2,}(?:,\s*[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)?"
-    r"(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?\s*(?:\([A-Za-z. ]{1,30}\))?\s*[-—–_]{1,2}\s")
-
-
-def dateline_end(doc: Doc) -> int:
-    """Character offset where a leading dateline ends (0 when there is none)."""
-    match = DATELINE.search(doc.text[:400])
-    return match.end() if match else 0
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, published: date | None) -> list[Mention]:
     """Countries, organisations, outlets and places, in text order (datelines skipped)."""
     skip = dateline_end(doc)
     refs = [m for m in ref_mentions(doc, gaz, lex, published) if doc[m.start].idx >= skip]
-    found = refs + ner_places(doc, refs, lex)
+    taken = {i for m in refs for i in range(m.start, m.end)}
+    found = refs + ner_places(doc, taken, {m.start: m for m in refs}, gaz, lex, skip)
+    taken |= {i for m in found for i in range(m.start, m.end)}
+    found += preposition_cities(doc, taken, gaz, skip)
     found += divided_state_mentions(doc, found, gaz)
+    filed = dateline_place(doc, gaz) if skip else None
+    found += [filed] if filed is not None else []
     return sorted(found, key=lambda m: m.start)
