@@ -116,11 +116,21 @@ def print_errors(score: Score) -> None:
 
 
 def eval_command(
-    directory: Annotated[Path, typer.Argument(help="folder of gold *.json articles")],
+    directory: Annotated[Path, typer.Argument(
+        help="folder of gold *.json articles (with --cv: the corpus folder)")] = Path("corpus"),
     as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="list misses and false hits")] = False,
+    cv: Annotated[int | None, typer.Option(
+        "--cv", help="grouped cross-validation over K folds of source groups")] = None,
 ) -> None:
-    """Score the extractor on gold articles."""
+    """Score the extractor on gold articles, or cross-validate it by source group."""
+    if cv is not None:
+        from app.cli_learn import cv_command
+
+        if not (directory / "train").is_dir():
+            fail(f"no train/ folder in {directory} (--cv takes the corpus folder)")
+        cv_command(directory, cv, as_json)
+        return
     if not directory.is_dir() or not any(directory.glob("*.json")):
         fail(f"no gold *.json files in {directory}")
     try:
@@ -139,7 +149,17 @@ def eval_command(
         print_errors(score)
 
 
+def train_command(
+    corpus: Annotated[Path, typer.Option(help="corpus folder holding train/")] = Path("corpus"),
+) -> None:
+    """Rebuild the extraction model from corpus/train (deterministic) and write it."""
+    from app.cli_learn import train_model_at
+
+    train_model_at(corpus)
+
+
 def register(cli: typer.Typer) -> None:
-    """Add `extract` and `eval` to the root CLI."""
+    """Add `extract`, `eval` and `train` to the root CLI."""
     cli.command("extract")(extract_command)
     cli.command("eval")(eval_command)
+    cli.command("train")(train_command)

@@ -10,6 +10,9 @@ from spacy.tokens import Doc
 from graph.records import ArticleText, Extraction, Issue, Meeting
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.issues import find_issues
+from ingest.extraction.learned.candidates import find_events
+from ingest.extraction.learned.decode import decide
+from ingest.extraction.learned.linear import load_model
 from ingest.extraction.lexicon import load_lexicon
 from ingest.extraction.meetings import Draft, find_drafts
 from ingest.extraction.mentions import find_mentions
@@ -60,10 +63,8 @@ def issues_for(draft: Draft, issues: list[tuple[Issue, int]]) -> tuple[str, ...]
         len(sides) >= 2 and sides <= set(i.countries) and sent in near))
 
 
-def extract(doc: Doc, article: ArticleText) -> Extraction:
-    """Everything one article yields (pure: reads the Doc, returns records)."""
-    facts = read_facts(doc, article)
-    drafts = merge(find_drafts(facts, find_triggers(doc, facts.lex)))
+def assemble(facts: DocFacts, drafts: list[Draft]) -> Extraction:
+    """The Extraction record of an article's facts and its merged meeting drafts."""
     for draft in drafts:
         sharpen_visit(facts, draft)
     issues = find_issues(facts)
@@ -73,6 +74,19 @@ def extract(doc: Doc, article: ArticleText) -> Extraction:
         issues=tuple(i for i, _ in issues), relations=tuple(find_relations(facts)),
         extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def extract(doc: Doc, article: ArticleText) -> Extraction:
+    """Everything one article yields (pure: reads the Doc, returns records): every trigger
+    is a candidate, and the learned model decides meeting, parties, place and date."""
+    facts = read_facts(doc, article)
+    return assemble(facts, decide(facts, find_events(facts, article.title), load_model()))
+
+
+def extract_by_rules(doc: Doc, article: ArticleText) -> Extraction:
+    """The rules alone (the features' source), for comparison."""
+    facts = read_facts(doc, article)
+    return assemble(facts, merge(find_drafts(facts, find_triggers(doc, facts.lex))))
 
 
 def extract_many(nlp: Language, articles: Iterable[ArticleText],

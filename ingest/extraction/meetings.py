@@ -33,6 +33,7 @@ class Draft:
     place: Mention | None
     when: ResolvedDate | None
     hosts: set[str]
+    score: float | None = None  # the learned model's belief that this is a meeting
 
     @property
     def key(self) -> frozenset[str]:
@@ -139,10 +140,21 @@ def split_bilateral(facts: DocFacts, trig: Trigger, parties: Parties) -> list[Pa
     return [parties.only(mine | {other}, facts.person_country) for other in others]
 
 
-def draft_for(facts: DocFacts, trig: Trigger, previous: list[Draft],
-              inner: list[Trigger], onward: list[Trigger]) -> list[Draft]:
-    """Draft meetings from one trigger and the triggers its clauses hold (none when fewer
-    than two sides); onward trips inside its clause are left to their own drafts."""
+@dataclass
+class Frame:
+    """What the rules read around one trigger: its clause, parties, place and hosts."""
+
+    inside: set[int]
+    parties: Parties
+    place: Mention | None
+    hosts: set[str]
+    kind: str
+
+
+def frame_for(facts: DocFacts, trig: Trigger, previous: list[Draft],
+              inner: list[Trigger], onward: list[Trigger]) -> Frame:
+    """The rules' reading of one trigger (its clause and the triggers that clause holds;
+    onward trips inside its clause are left to their own drafts)."""
     doc = facts.doc
     sent = doc[trig.start].sent
     inside = scope(trig.root(doc))
@@ -163,13 +175,21 @@ def draft_for(facts: DocFacts, trig: Trigger, previous: list[Draft],
         if len(guests) >= 2:
             parties = parties.only(set(guests), facts.person_country)
             hosts = set()
-    if parties.countable < 2:
-        return []
     kind = ("visit" if hosts else "meeting") if trig.kind == "host" else trig.kind
     kind = min([kind, *(t.kind for t in inner if t.kind in KIND_RANK)], key=KIND_RANK.__getitem__)
-    when, status = timing(facts, sent, inside, trig)
-    return [Draft(trig, sent, p, kind, status, place, when, hosts)
-            for p in split_bilateral(facts, trig, parties)]
+    return Frame(inside, parties, place, hosts, kind)
+
+
+def draft_for(facts: DocFacts, trig: Trigger, previous: list[Draft],
+              inner: list[Trigger], onward: list[Trigger]) -> list[Draft]:
+    """Draft meetings from one trigger (none when fewer than two sides)."""
+    f = frame_for(facts, trig, previous, inner, onward)
+    if f.parties.countable < 2:
+        return []
+    sent = facts.doc[trig.start].sent
+    when, status = timing(facts, sent, f.inside, trig)
+    return [Draft(trig, sent, p, f.kind, status, f.place, when, f.hosts)
+            for p in split_bilateral(facts, trig, f.parties)]
 
 
 def timing(facts: DocFacts, sent: Span, inside: set[int],
@@ -209,15 +229,22 @@ def absorbed(trig: Trigger, kinds: dict[int, str]) -> bool:
     return trig.kind not in VISITS
 
 
-def find_drafts(facts: DocFacts, triggers: list[Trigger]) -> list[Draft]:
-    """Draft meetings for every held or planned trigger."""
-    drafts: list[Draft] = []
+def nesting(facts: DocFacts, triggers: list[Trigger]) -> tuple[
+        dict[int, str], dict[int, list[Trigger]], dict[int, list[Trigger]]]:
+    """Trigger kinds by root token, and the triggers each one's clause absorbs or sends on."""
     kinds = {t.root(facts.doc).i: t.kind for t in triggers}
     held: dict[int, list[Trigger]] = {}
     onward: dict[int, list[Trigger]] = {}
     for t in triggers:
         if t.governor is not None and t.governor in kinds:
             (held if absorbed(t, kinds) else onward).setdefault(t.governor, []).append(t)
+    return kinds, held, onward
+
+
+def find_drafts(facts: DocFacts, triggers: list[Trigger]) -> list[Draft]:
+    """Draft meetings for every held or planned trigger."""
+    drafts: list[Draft] = []
+    kinds, held, onward = nesting(facts, triggers)
     for trig in triggers:
         if trig.modality in ("negated", "hypothetical") or absorbed(trig, kinds):
             continue

@@ -40,6 +40,8 @@ def absorb(into: Draft, other: Draft) -> None:
     if KIND_RANK[other.kind] < KIND_RANK[into.kind] and other.kind != "visit":
         into.kind = other.kind
     into.hosts |= other.hosts
+    if other.score is not None:
+        into.score = max(into.score or 0.0, other.score)
 
 
 def merge(drafts: list[Draft]) -> list[Draft]:

@@ -8,7 +8,9 @@ from ingest.extraction.meetings import Draft
 
 
 def confidence(draft: Draft) -> float:
-    """A rough belief score from how much the sentence pins down."""
+    """The learned model's belief, else a rough score from how much the sentence pins down."""
+    if draft.score is not None:
+        return round(min(max(draft.score, 0.0), 1.0), 3)
     score = 0.55 + 0.1 * (draft.when is not None) + 0.1 * (draft.place is not None)
     score += 0.1 * bool(draft.parties.people) - 0.15 * draft.parties.resolved_sides
     return round(min(max(score, 0.05), 0.95), 2)

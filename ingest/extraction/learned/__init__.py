@@ -1,0 +1,1 @@
+"""Learned extraction decisions: candidates with features, linear models trained on corpus/."""

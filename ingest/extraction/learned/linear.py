@@ -1,0 +1,92 @@
+"""Linear models as plain JSON: sparse named features in, class probabilities out."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+Features = dict[str, float]
+
+MODEL_PATH = Path(__file__).with_name("model.json")
+
+
+@dataclass(frozen=True)
+class Linear:
+    """Logistic regression weights: one row per class (one row only for a binary model)."""
+
+    classes: tuple[str, ...]
+    intercept: tuple[float, ...]
+    coef: dict[str, tuple[float, ...]]
+
+    def proba(self, feats: Features) -> dict[str, float]:
+        """Class probabilities for one candidate."""
+        logits = list(self.intercept)
+        for name, value in feats.items():
+            row = self.coef.get(name)
+            if row is not None:
+                for k, w in enumerate(row):
+                    logits[k] += w * value
+        if len(self.classes) == 2 and len(logits) == 1:
+            p = 1.0 / (1.0 + math.exp(-max(min(logits[0], 30.0), -30.0)))
+            return {self.classes[0]: 1.0 - p, self.classes[1]: p}
+        top = max(logits)
+        exps = [math.exp(v - top) for v in logits]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def positive(self, feats: Features) -> float:
+        """P(class "1") of a binary model."""
+        return self.proba(feats)["1"]
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready form (weights rounded: the file stays small and diffable)."""
+        return {"classes": list(self.classes), "intercept": [round(v, 5) for v in self.intercept],
+                "coef": {k: [round(v, 5) for v in row] for k, row in sorted(self.coef.items())}}
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> Linear:
+        """Read back to_json's form."""
+        return Linear(tuple(data["classes"]), tuple(data["intercept"]),
+                      {k: tuple(v) for k, v in data["coef"].items()})
+
+
+@dataclass(frozen=True)
+class Model:
+    """The extractor's learned decisions: meeting/status, parties, place, date."""
+
+    event: Linear
+    party: Linear
+    place: Linear
+    date: Linear
+    thresholds: dict[str, float]
+
+    def to_json(self) -> dict[str, Any]:
+        """The artifact's content."""
+        return {"event": self.event.to_json(), "party": self.party.to_json(),
+                "place": self.place.to_json(), "date": self.date.to_json(),
+                "thresholds": self.thresholds}
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> Model:
+        """Read back to_json's form."""
+        event, party, place, date = (Linear.from_json(data[k])
+                                     for k in ("event", "party", "place", "date"))
+        return Model(event, party, place, date, dict(data["thresholds"]))
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> Model:
+    """The committed model, read once per process on first use."""
+    return Model.from_json(json.loads(path.read_text("utf-8")))
+
+
+def bucket(value: int, edges: tuple[int, ...]) -> str:
+    """A count as a coarse bin label: "<=1", "<=4", ">8" …"""
+    for edge in edges:
+        if value <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"

@@ -1,0 +1,256 @@
+"""Options of one candidate meeting: who may take part, where and when, with features."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ingest.extraction.dates import ResolvedDate, resolve
+from ingest.extraction.learned.context import Article, governing, marker
+from ingest.extraction.learned.linear import Features, bucket
+from ingest.extraction.meetings import Frame, boundary, other_event, verb_locatives
+from ingest.extraction.mentions import Mention
+from ingest.extraction.parties import org_kind
+from ingest.extraction.scope import clause_head, subject_of
+from ingest.extraction.triggers import Trigger
+
+DISTANCES = (2, 5, 10, 20, 40)
+
+
+@dataclass
+class PartyOption:
+    """A country or organisation that may be a side of the meeting."""
+
+    name: str
+    kind: str  # Country | Organization
+    token: int
+    feats: Features
+
+
+@dataclass
+class PlaceOption:
+    """A place the meeting may be held in."""
+
+    place: Mention
+    feats: Features
+
+
+@dataclass
+class DateOption:
+    """A date the meeting may have."""
+
+    when: ResolvedDate
+    feats: Features
+
+
+def neighbours(sent: Span) -> list[tuple[str, Span]]:
+    """The sentence itself, the one before and the one after."""
+    doc = sent.doc
+    out = [("sent", sent)]
+    if sent.start > 0:
+        out.append(("prev", doc[sent.start - 1].sent))
+    if sent.end < len(doc):
+        out.append(("next", doc[sent.end].sent))
+    return out
+
+
+def position(tok: Token, trig: Trigger, frame: Frame, prefix: str) -> Features:
+    """Where a token stands relative to the trigger: slot, marker, distance, scope."""
+    root = trig.root(tok.doc)
+    verb = clause_head(root)
+    g = governing(tok)
+    gh = g.head.head if g.dep_ == "pobj" else g.head
+    f: Features = {f"{prefix}gdep={g.dep_}": 1.0, f"{prefix}dep={tok.dep_}": 1.0,
+                   f"{prefix}mark={marker(tok)}": 1.0,
+                   f"{prefix}dist={bucket(abs(tok.i - trig.start), DISTANCES)}": 1.0,
+                   f"{prefix}after={tok.i > trig.start}": 1.0,
+                   f"{prefix}scope": float(tok.i in frame.inside),
+                   f"{prefix}under_trig": float(root.is_ancestor(tok)),
+                   f"{prefix}on_trig": float(gh.i in (root.i, verb.i) or g.head.i == root.i),
+                   f"{prefix}subj": float(tok.i in subject_of(verb))}
+    if g.dep_ == "pobj":
+        f[f"{prefix}gprep={g.head.lower_}"] = 1.0
+    if g.pos_ == "NOUN":
+        f[f"{prefix}gword={g.lower_}"] = 1.0
+    doc = tok.doc
+    if (tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "–")) or (
+            tok.i > 0 and doc[tok.i - 1].text in ("-", "–")):
+        f[f"{prefix}hyphen"] = 1.0
+    return f
+
+
+def party_sources(art: Article, sent: Span) -> list[tuple[str, str, str, int, str]]:
+    """(name, kind, source, token, surface) for every party the sentences around name."""
+    facts = art.facts
+    out: list[tuple[str, str, str, int, str]] = []
+    for where, s in neighbours(sent):
+        for m in facts.in_sent(s):
+            last = m.end - 1
+            if m.kind == "country":
+                out.append((m.name, "Country", f"{where}:mention", last, m.surface))
+            elif m.kind == "org" and org_kind(facts, m.name):
+                out.append((m.name, "Organization", f"{where}:org", last, m.surface))
+            if m.kind == "org" and m.name in facts.gaz.organizations:
+                home = facts.gaz.organizations[m.name].country
+                if home and home in facts.gaz.countries:
+                    out.append((facts.gaz.countries[home].name, "Country", f"{where}:group",
+                                last, "group"))
+            elif m.kind == "place" and m.country and where == "sent":
+                out.append((m.country, "Country", "sent:place", last, m.surface))
+        if where != "sent":
+            continue
+        for person, last in facts.people_in(s):
+            party = facts.person_country.get(id(person))
+            if party is not None:
+                kind = "Country" if facts.gaz.country_by_name(party) else org_kind(facts, party)
+                if kind:
+                    out.append((party, kind, "sent:person", last, "person"))
+        for title in facts.titles_by_sent.get(s.start, []):
+            country = facts.gaz.title_countries.get(title.text.lower())
+            if country:
+                out.append((country, "Country", "sent:title", title.start, "title"))
+    return out
+
+
+def party_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list[PartyOption]:
+    """Each name that may be a side, with the features of its best-placed mention."""
+    doc = art.facts.doc
+    best: dict[str, PartyOption] = {}
+    ranks: dict[str, tuple[bool, bool, int]] = {}
+    tags: dict[str, Features] = {}
+    for name, kind, src, token, surface in party_sources(art, sent):
+        where = src.split(":")[0]
+        f = position(doc[token], trig, frame, "") if where == "sent" else {}
+        f[f"where={where}"] = 1.0
+        tags.setdefault(name, {}).update({f"src={src}": 1.0, f"surface={surface}": 1.0})
+        tags[name]["mentions"] = tags[name].get("mentions", 0.0) + 1.0
+        rank = (where != "sent", token not in frame.inside, abs(token - trig.start))
+        if name not in best or rank < ranks[name]:
+            best[name], ranks[name] = PartyOption(name, kind, token, f), rank
+    for name, kind in frame.parties.sides.items():
+        if name not in best:
+            token = frame.parties.where.get(name, trig.start)
+            best[name] = PartyOption(name, kind, token if token >= 0 else trig.start,
+                                     {"src=rule_only": 1.0})
+    for name, option in best.items():
+        option.feats |= tags.get(name, {})
+        option.feats["mentions"] = min(option.feats.get("mentions", 0.0), 4.0) / 4.0
+        option.feats |= common(art, trig, frame, name, len(best))
+    return list(best.values())
+
+
+def common(art: Article, trig: Trigger, frame: Frame, name: str, n: int) -> Features:
+    """Features every party option carries: the rules' verdict, prominence, the trigger."""
+    in_rule = name in frame.parties.sides
+    f: Features = {"bias_party": 1.0, "in_rule": float(in_rule),
+                   "rule_host": float(name in frame.hosts), f"noptions={min(n, 6)}": 1.0,
+                   "resolved_sides": float(frame.parties.resolved_sides and in_rule),
+                   f"pkind={trig.kind}": 1.0, f"pmod={trig.modality}": 1.0,
+                   f"rule&kind={in_rule}&{trig.kind}": 1.0,
+                   f"nrule={min(frame.parties.countable, 5)}&{in_rule}": 1.0}
+    return f | art.name_feats(name)
+
+
+def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list[PlaceOption]:
+    """Places in and around the sentence, the rules' choice, and the article's cities of a
+    country the meeting is placed in."""
+    facts, doc = art.facts, art.facts.doc
+    locatives = verb_locatives(trig.root(doc))
+    found: dict[str, PlaceOption] = {}
+    for where, s in neighbours(sent):
+        for m in facts.in_sent(s):
+            if m.kind != "place" or m.name in found:
+                continue
+            tok = doc[m.start:m.end].root
+            f: Features = {f"src={where}": 1.0, f"surface={m.surface}": 1.0,
+                           "is_country": float(m.name == m.country),
+                           f"head={tok.head.lower_}": 1.0}
+            if where == "sent":
+                f |= position(tok, trig, frame, "")
+                f["locative"] = float(m.start in locatives)
+            found[m.name] = PlaceOption(m, f)
+    rule = frame.place
+    if rule is not None:
+        found.setdefault(rule.name, PlaceOption(rule, {"src=rule_only": 1.0}))
+        found[rule.name].feats["is_rule"] = 1.0
+    countries = {o.place.country for o in found.values() if o.place.name == o.place.country}
+    for m in facts.mentions:
+        if m.kind == "place" and m.country in countries and m.name != m.country \
+                and m.name not in found and m.surface in ("capital", "ner"):
+            found[m.name] = PlaceOption(m, {"src=article_city": 1.0,
+                                            f"surface={m.surface}": 1.0})
+    for option in found.values():
+        p = option.place
+        option.feats |= {"bias_place": 1.0, f"plkind={trig.kind}": 1.0,
+                         f"count={bucket(art.counts[p.name], (1, 2, 4))}": 1.0,
+                         "party_country": float(p.country in frame.parties.sides),
+                         f"nplaces={min(len(found), 4)}": 1.0}
+    return list(found.values())
+
+
+def shape(text: str) -> str:
+    """What kind of date expression: weekday, relative, day, month, year, other."""
+    low = text.lower()
+    if re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", low):
+        return "weekday"
+    if re.search(r"\b(today|tonight|yesterday|tomorrow|last|next|this|past)\b", low):
+        return "relative"
+    if re.search(r"\d{1,2}", low) and re.search(r"[a-z]{3}", low):
+        return "day" if not re.fullmatch(r"\D*\d{4}\D*", low) else "month"
+    return "year" if re.search(r"\d{4}", low) else "other"
+
+
+def date_options(art: Article, trig: Trigger, frame: Frame, sent: Span,
+                 rule: ResolvedDate | None) -> list[DateOption]:
+    """Resolved DATE expressions in and around the sentence (read both as past and as
+    future), the opening's date and the publication date."""
+    facts = art.facts
+    pub = facts.published
+    root = trig.root(facts.doc)
+    found: dict[str, DateOption] = {}
+    for where, s in neighbours(sent):
+        for ent in facts.dates_in(s):
+            for future in (False, True):
+                when = resolve(ent.text, pub, future)
+                if when is None or when.value in found:
+                    continue
+                f: Features = {f"src={where}": 1.0, f"shape={shape(ent.text)}": 1.0,
+                               f"read_future={future}": 1.0,
+                               f"future&mod={future}&{trig.modality}": 1.0,
+                               "boundary": float(boundary(ent)),
+                               "named": float(any(t.i in facts.named_tokens for t in ent))}
+                if where == "sent":
+                    f |= position(ent.root, trig, frame, "")
+                    f["other_event"] = float(other_event(ent.root, root))
+                found[when.value] = DateOption(when, f)
+    extra = [("lede", facts.lede_date)]
+    if pub is not None:
+        extra += [("pubday", ResolvedDate(pub.isoformat(), "day")),
+                  ("pubmonth", ResolvedDate(pub.isoformat()[:7], "month"))]
+    for src, when in extra:
+        if when is not None:
+            found.setdefault(when.value, DateOption(when, {}))
+            found[when.value].feats[f"src={src}"] = 1.0
+    if rule is not None:
+        found.setdefault(rule.value, DateOption(rule, {"src=rule_only": 1.0}))
+        found[rule.value].feats["is_rule"] = 1.0
+    n = sum(1 for o in found.values() if "src=sent" in o.feats)
+    for option in found.values():
+        when = option.when
+        option.feats |= {"bias_date": 1.0, f"prec={when.precision}": 1.0,
+                         f"dkind={trig.kind}": 1.0, f"dmod={trig.modality}": 1.0,
+                         f"ndates={min(n, 3)}": 1.0}
+        if pub is not None:
+            option.feats[f"vs_pub={compare(when.value, pub.isoformat())}"] = 1.0
+    return list(found.values())
+
+
+def compare(value: str, pub: str) -> str:
+    """A date against publication: same day, earlier, later, or far back."""
+    if pub.startswith(value):
+        return "covers"
+    if value > pub:
+        return "later"
+    return "far" if int(value[:4]) < int(pub[:4]) - 1 else "earlier"
