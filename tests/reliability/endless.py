@@ -38,3 +38,14 @@ def endless_extractor(model: str, batch_size: int) -> StreamExtractor:
 
 def endless_factory(model: str = "en_core_web_sm", batch_size: int = 8) -> Factory:
     return Factory("tests.reliability.endless:endless_extractor", (model, batch_size))
+
+
+def create_app() -> object:
+    """A uvicorn app factory: the real app whose worker's child builds `endless_extractor`."""
+    from app.main import Config
+    from app.main import create_app as real_create_app
+    from ingest.settings import IngestSettings
+
+    settings = IngestSettings()
+    config = Config(extractor_factory=endless_factory(settings.spacy_model, settings.batch_size))
+    return real_create_app(config)
