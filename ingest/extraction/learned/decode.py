@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.candidates import Event
 from ingest.extraction.learned.linear import Model
-from ingest.extraction.meetings import Draft, split_bilateral
-from ingest.extraction.merge import merge
+from ingest.extraction.learned.merging import learned_merge
+from ingest.extraction.learned.split import hub, split_feats, star
+from ingest.extraction.meetings import Draft
 from ingest.extraction.parties import Parties
 
 
@@ -26,7 +28,8 @@ def choose_parties(facts: DocFacts, ev: Event, model: Model) -> Parties:
     return parties
 
 
-def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None) -> list[Draft]:
+def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
+          prominence: dict[str, int]) -> list[Draft]:
     """The drafts one trigger yields (none unless a meeting with two sides is believed)."""
     proba = model.event.proba(ev.feats)
     belief = 1.0 - proba["none"]
@@ -45,14 +48,26 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None) -> list
     base = Draft(ev.trig, ev.sent, parties, ev.frame.kind, status,
                  place.place if place else None, when.when if when else None,
                  ev.frame.hosts & set(parties.sides), score=belief)
-    return [replace(base, parties=p, hosts=set(base.hosts))
-            for p in split_bilateral(facts, ev.trig, parties)]
+    groups = [parties]
+    if parties.countable >= 3 and model.split.positive(
+            split_feats(facts, ev, parties)) >= model.thresholds["split"]:
+        groups = star(facts, parties, hub(facts, ev, parties, prominence))
+    return [replace(base, parties=p, hosts=base.hosts & set(p.sides)) for p in groups]
 
 
 def decide(facts: DocFacts, events: list[Event], model: Model,
            floor: float | None = None) -> list[Draft]:
     """Distinct meetings of an article (`floor` overrides the model's meeting threshold)."""
+    return learned_merge(drafts_of(facts, events, model, floor), model.merge,
+                         model.thresholds["merge"])
+
+
+def drafts_of(facts: DocFacts, events: list[Event], model: Model,
+              floor: float | None = None) -> list[Draft]:
+    """Every draft the believed triggers yield, before merging."""
     drafts: list[Draft] = []
+    counts = Counter(m.name for m in facts.mentions if m.kind in ("country", "org"))
+    prominence = {n: i for i, (n, _) in enumerate(counts.most_common())}
     for ev in events:
-        drafts += draft(facts, ev, model, floor)
-    return merge(drafts)
+        drafts += draft(facts, ev, model, floor, prominence)
+    return drafts

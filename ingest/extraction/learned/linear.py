@@ -54,28 +54,32 @@ class Linear:
                       {k: tuple(v) for k, v in data["coef"].items()})
 
 
+PARTS = ("event", "party", "place", "date", "split", "merge")
+
+
 @dataclass(frozen=True)
 class Model:
-    """The extractor's learned decisions: meeting/status, parties, place, date."""
+    """The extractor's learned decisions: meeting and status, parties, place, date, one
+    meeting or a star of bilaterals, and merging drafts of one encounter."""
 
     event: Linear
     party: Linear
     place: Linear
     date: Linear
+    split: Linear
+    merge: Linear
     thresholds: dict[str, float]
 
     def to_json(self) -> dict[str, Any]:
         """The artifact's content."""
-        return {"event": self.event.to_json(), "party": self.party.to_json(),
-                "place": self.place.to_json(), "date": self.date.to_json(),
-                "thresholds": self.thresholds}
+        out: dict[str, Any] = {k: getattr(self, k).to_json() for k in PARTS}
+        return out | {"thresholds": self.thresholds}
 
     @staticmethod
     def from_json(data: dict[str, Any]) -> Model:
         """Read back to_json's form."""
-        event, party, place, date = (Linear.from_json(data[k])
-                                     for k in ("event", "party", "place", "date"))
-        return Model(event, party, place, date, dict(data["thresholds"]))
+        event, party, place, date, split, merge = (Linear.from_json(data[k]) for k in PARTS)
+        return Model(event, party, place, date, split, merge, dict(data["thresholds"]))
 
 
 @lru_cache(maxsize=1)

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ingest.evaluation.gold import GoldArticle
-from ingest.evaluation.scoring import gold_parties
+from ingest.evaluation.gold import GoldArticle, GoldMeeting
+from ingest.evaluation.names import normalise
+from ingest.evaluation.scoring import gold_parties, jaccard
 from ingest.extraction.facts import DocFacts
-from ingest.extraction.learned.align import evidence_spans, gold_for, party_key, status_label
+from ingest.extraction.learned.align import Spans, evidence_spans, gold_for, party_key, status_label
 from ingest.extraction.learned.candidates import Event
+from ingest.extraction.learned.decode import drafts_of
 from ingest.extraction.learned.linear import Features, Linear, Model
+from ingest.extraction.learned.merging import greedy, merge_feats
+from ingest.extraction.learned.split import split_feats
+from ingest.extraction.meetings import Draft
+from ingest.extraction.parties import Parties
 
 SEED = 0
-C = {"event": 0.3, "party": 0.5, "place": 0.5, "date": 0.5}
-THRESHOLDS = {"event": 0.5, "party": 0.5, "place": 0.2, "date": 0.1}
+C = {"event": 0.3, "party": 0.5, "place": 0.5, "date": 0.5, "split": 0.5, "merge": 0.5}
+THRESHOLDS = {"event": 0.5, "party": 0.5, "place": 0.2, "date": 0.1, "split": 0.5, "merge": 0.5}
 
 
 @dataclass
@@ -48,9 +54,14 @@ def label_article(p: Parsed, rows: Rows) -> None:
         rows.add("event", ev.feats, status_label(g))
         if g is None:
             continue
-        wanted = gold_parties(g)
+        group = linked(ev, g, p.gold, spans)
+        wanted = set().union(*(gold_parties(h) for h in group))
         for o in ev.parties:
             rows.add("party", o.feats, str(int(party_key(o) in wanted)))
+        split = split_label(group, wanted)
+        chosen = gold_sides(ev, wanted)
+        if split is not None and chosen.countable >= 3:
+            rows.add("split", split_feats(p.facts, ev, chosen), split)
         if g.location:
             for pl in ev.places:
                 rows.add("place", pl.feats, str(int(pl.place.name.lower() == g.location.lower())))
@@ -58,6 +69,34 @@ def label_article(p: Parsed, rows: Rows) -> None:
             date = g.date
             for d in ev.dates:
                 rows.add("date", d.feats, str(int(d.when.value.startswith(date))))
+
+
+def linked(ev: Event, g: GoldMeeting, gold: GoldArticle, spans: list[Spans]) -> list[GoldMeeting]:
+    """The gold meetings quoted around the trigger's sentence that share a side with g."""
+    lo, hi = ev.sent.start_char, ev.sent.end_char
+    core = gold_parties(g)
+    return [h for h, sp in zip(gold.meetings, spans, strict=True)
+            if any(s < hi and e > lo for s, e in sp) and (h is g or gold_parties(h) & core)]
+
+
+def split_label(group: list[GoldMeeting], wanted: set[str]) -> str | None:
+    """ "1" when the sentence's gold meetings are a star of bilaterals, "0" when one meeting
+    of three or more sides, None otherwise."""
+    if len(group) == 1:
+        return "0" if len(wanted) >= 3 else None
+    sets = [gold_parties(h) for h in group]
+    if all(len(s) == 2 for s in sets) and set.intersection(*sets):
+        return "1"
+    return None
+
+
+def gold_sides(ev: Event, wanted: set[str]) -> Parties:
+    """The trigger's party options that are gold sides, as the decoder would hold them."""
+    parties = Parties()
+    for o in sorted(ev.parties, key=lambda o: o.token):
+        if party_key(o) in wanted:
+            parties.add(o.name, o.kind, o.token)
+    return parties
 
 
 def fit_linear(x: list[Features], y: list[str], c: float) -> Linear:
@@ -80,8 +119,40 @@ def fit_linear(x: list[Features], y: list[str], c: float) -> Linear:
 def fit(parsed: Iterable[Parsed]) -> Model:
     """The four models from labelled articles."""
     rows = Rows()
-    for p in parsed:
+    items = list(parsed)
+    for p in items:
         label_article(p, rows)
-    models = {k: fit_linear(rows.x[k], rows.y[k], C[k]) for k in C}
-    return Model(models["event"], models["party"], models["place"], models["date"],
-                 dict(THRESHOLDS))
+    first = {k: fit_linear(rows.x[k], rows.y[k], C[k]) for k in C if k != "merge"}
+    stage = Model(first["event"], first["party"], first["place"], first["date"],
+                  first["split"], Linear(("0", "1"), (0.0,), {}), dict(THRESHOLDS))
+    for p in items:
+        label_merges(p, stage, rows)
+    merge = fit_linear(rows.x["merge"], rows.y["merge"], C["merge"])
+    return replace(stage, merge=merge)
+
+
+def draft_gold(d: Draft, gold: GoldArticle, spans: list[Spans]) -> GoldMeeting | None:
+    """The gold meeting a draft reports: quoted in its sentence, parties alike."""
+    lo, hi = d.sent.start_char, d.sent.end_char
+    keys = {normalise(n) for n in d.parties.sides}
+    best: tuple[float, GoldMeeting] | None = None
+    for g, sp in zip(gold.meetings, spans, strict=True):
+        if any(s < hi and e > lo for s, e in sp):
+            value = jaccard(gold_parties(g), keys)
+            if value >= 0.5 and (best is None or value > best[0]):
+                best = (value, g)
+    return best[1] if best else None
+
+
+def label_merges(p: Parsed, stage: Model, rows: Rows) -> None:
+    """Merge rows from the first-stage drafts of a training article, merged by the gold."""
+    spans = evidence_spans(p.gold)
+    drafts = drafts_of(p.facts, p.events, stage)
+    gold = {id(d): draft_gold(d, p.gold, spans) for d in drafts}
+
+    def oracle(a: Draft, b: Draft) -> float:
+        ga, gb = gold[id(a)], gold[id(b)]
+        same = gb is None or ga is gb
+        rows.add("merge", merge_feats(a, b), str(int(same)))
+        return 1.0 if same else -1.0
+    greedy(drafts, oracle)

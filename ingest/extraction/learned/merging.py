@@ -1,0 +1,72 @@
+"""Learned merging: whether a later draft with the same sides reports an earlier encounter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ingest.extraction.learned.linear import Features, Linear, bucket
+from ingest.extraction.meetings import Draft
+from ingest.extraction.merge import absorb, clash, compatible
+
+# Words that mark a second encounter ("met again", "another round") or a look back.
+CUES = frozenset({"again", "another", "second", "third", "next", "previous", "last", "earlier",
+                  "first", "new", "latest", "later", "then", "also", "same", "this", "that",
+                  "those", "these", "the", "their", "its", "his", "her"})
+
+
+def date_relation(a: Draft, b: Draft) -> str:
+    """Same, compatible (one a prefix), conflicting or missing dates."""
+    if a.when is None or b.when is None:
+        return "missing" if a.when is None and b.when is None else "one"
+    if a.when.value == b.when.value:
+        return "same"
+    ok = a.when.value.startswith(b.when.value) or b.when.value.startswith(a.when.value)
+    return "prefix" if ok else "conflict"
+
+
+def place_relation(a: Draft, b: Draft) -> str:
+    """Same, clashing or missing places."""
+    if a.place is None or b.place is None:
+        return "missing" if a.place is None and b.place is None else "one"
+    if a.place.name == b.place.name:
+        return "same"
+    return "clash" if clash(a, b) else "within"
+
+
+def merge_feats(a: Draft, b: Draft) -> Features:
+    """Whether draft b (later in the text) reports the encounter of draft a."""
+    gap = b.sent.start - a.sent.end
+    root = b.trigger.root(b.sent.doc)
+    f: Features = {"bias_merge": 1.0, "same_sent": float(a.sent.start == b.sent.start),
+                   f"gap={bucket(max(gap, 0), (0, 30, 80, 200, 500))}": 1.0,
+                   "rule_compatible": float(compatible(a, b)),
+                   f"status={a.status}|{b.status}": 1.0,
+                   f"kinds={'|'.join(sorted((a.kind, b.kind)))}": 1.0,
+                   f"dates={date_relation(a, b)}": 1.0, f"places={place_relation(a, b)}": 1.0,
+                   f"sides={min(len(a.key), 4)}": 1.0,
+                   f"bscore={bucket(int(10 * (b.score or 0.0)), (3, 5, 7, 9))}": 1.0}
+    for c in root.children:
+        if c.lower_ in CUES:
+            f[f"bdet={c.lower_}"] = 1.0
+    for tok in b.sent:
+        if tok.lower_ in ("again", "another", "second", "previous", "earlier", "last"):
+            f[f"bword={tok.lower_}"] = 1.0
+    return f
+
+
+def learned_merge(drafts: list[Draft], model: Linear, cut: float) -> list[Draft]:
+    """Distinct encounters: each draft joins the likeliest earlier one with the same sides."""
+    return greedy(drafts, lambda a, b: model.positive(merge_feats(a, b)) - cut)
+
+
+def greedy(drafts: list[Draft], decide: Callable[[Draft, Draft], float]) -> list[Draft]:
+    """Merge in text order: a draft joins the earlier group scoring best (> 0), if any."""
+    merged: list[Draft] = []
+    for d in drafts:
+        scored = [(decide(m, d), i) for i, m in enumerate(merged) if m.key == d.key]
+        best = max(scored, default=None)
+        if best is not None and best[0] >= 0:
+            absorb(merged[best[1]], d)
+        else:
+            merged.append(d)
+    return merged
