@@ -12,6 +12,8 @@ from graph.workers import Pulse, WorkerRegistry
 
 log = logging.getLogger(__name__)
 
+STATUS_EVERY = 60.0  # seconds between the log's "last progress" lines
+
 
 @dataclass
 class Liveness:
@@ -49,18 +51,24 @@ class Liveness:
 
 def pulse_until(stop: threading.Event, liveness: Liveness, registry: WorkerRegistry,
                 every: float) -> None:
-    """Pulse every `every` seconds until `stop`; say so in the log when the worker stalls."""
-    warned = False
+    """Pulse every `every` seconds until `stop`; log when the worker stalls, moves again, and
+    its last progress once every STATUS_EVERY seconds."""
+    warned, said = False, time.monotonic()
     liveness.pulse_seconds = every
     while True:
         pulse = liveness.pulse()
         stalled = pulse.state == "busy" and pulse.idle > pulse.stall_seconds
-        if stalled and not warned:
-            log.warning("worker %s stalled: no progress for %.0f s (article %s)", pulse.id,
-                        pulse.idle, pulse.article or "?")
-        elif warned and not stalled:
-            log.info("worker %s moving again (%s)", pulse.id, pulse.state)
-        warned = stalled
+        if stalled != warned:
+            if stalled:
+                log.warning("worker %s stalled: no progress for %.0f s (article %s)", pulse.id,
+                            pulse.idle, pulse.article or "?")
+            else:
+                log.info("worker %s moving again (%s)", pulse.id, pulse.state)
+            warned, said = stalled, time.monotonic()
+        elif time.monotonic() - said >= STATUS_EVERY:
+            log.info("worker %s %s, last progress %.1f s ago%s", pulse.id, pulse.state,
+                     pulse.idle, f" (article {pulse.article})" if pulse.article else "")
+            said = time.monotonic()
         try:
             registry.pulse(pulse)
         except UNAVAILABLE:
