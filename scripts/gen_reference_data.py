@@ -67,7 +67,7 @@ CAN||Canadian,Canadians|Ottawa|
 CCK||||
 CHE||Swiss|Bern|
 CHL||Chilean,Chileans|Santiago|
-CHN||Chinese|Beijing|PRC,P.R.C.,Peking
+CHN||Chinese|Beijing|PRC,P.R.C.
 CIV|Ivory Coast|Ivorian,Ivorians|Yamoussoukro|Côte d'Ivoire,Cote d'Ivoire
 CMR||Cameroonian,Cameroonians|Yaounde|
 COD|Democratic Republic of the Congo|Congolese|Kinshasa|DRC,DR Congo,D.R. Congo
@@ -299,6 +299,10 @@ SEATS = {
     "JPN": ["Kasumigaseki"],
 }
 
+# Older English names of capitals, standing for the capital (and, as metonyms, the country).
+CAPITAL_ALIASES = {"CHN": ["Peking"], "MMR": ["Rangoon"], "KAZ": ["Akmola", "Nur-Sultan"],
+                   "CIV": ["Abidjan"], "NGA": ["Lagos"], "TZA": ["Dar es Salaam"]}
+
 ORGANIZATIONS: list[dict[str, Any]] = [
     {"name": "United Nations", "aliases": ["UN", "U.N.", "the United Nations"], "major": True},
     {"name": "UN Security Council", "aliases": ["Security Council", "U.N. Security Council",
@@ -420,6 +424,7 @@ def country_rows() -> list[dict[str, Any]]:
             "iso3": code, "name": name, "aliases": sorted((names | set(split(aliases))) - {name}),
             "demonyms": split(demonyms), "capital": capital or None,
             "seats": SEATS.get(code, []), "valid_until": None,
+            "capital_aliases": CAPITAL_ALIASES.get(code, []),
         })
     return rows
 

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from graph.records import Issue
+from ingest.extraction.components import TITLES
 from ingest.extraction.facts import DocFacts
 
 # Words after which an issue is named ("at odds over X", "issues including X and Y").
@@ -29,6 +30,23 @@ STOP_HEADS = frozenset({"day", "days", "week", "weeks", "year", "years", "time",
                         "phone", "television", "behalf", "condition", "he", "she", "it",
                         "they", "we", "record", "saturday", "sunday", "monday", "tuesday",
                         "wednesday", "thursday", "friday"})
+
+
+# Heads that make a phrase a time, not a matter ("Thursday evening", "the Easter weekend").
+TIME_HEADS = frozenset({"morning", "evening", "afternoon", "night", "weekend", "month",
+                        "months", "hour", "hours", "minute", "minutes", "today", "tomorrow",
+                        "yesterday", "tonight", "season", "decade", "century", "period"})
+
+
+def is_matter(chunk: Span, titled: set[int]) -> bool:
+    """An issue is a matter under discussion: never a date or time, never a person's title
+    ("Thursday evening", "the Saudi crown prince")."""
+    root = chunk.root
+    if root.lower_ in TIME_HEADS | STOP_HEADS or root.ent_type_ in ("DATE", "TIME"):
+        return False
+    if root.ent_type_ == "PERSON":
+        return False
+    return not any(t.i in titled for t in chunk)
 
 
 def headed_chunks(sent: Span, heads: frozenset[str]) -> list[Span]:
@@ -84,6 +102,7 @@ def clean(text: str) -> str:
 def find_issues(facts: DocFacts) -> list[tuple[Issue, int]]:
     """Issues with the countries they lie between and the sentence they were read in."""
     found: dict[str, tuple[Issue, int]] = {}
+    titled = {i for t in facts.doc.spans[TITLES] for i in range(t.start, t.end)}
     for sent in facts.doc.sents:
         countries = sorted({m.name for m in facts.in_sent(sent) if m.kind == "country"})
         if len(countries) == 1 and countries[0] in facts.pair:
@@ -91,6 +110,8 @@ def find_issues(facts: DocFacts) -> list[tuple[Issue, int]]:
         if len(countries) < 2:
             continue
         for chunk in issue_chunks(sent, facts.lex.issue_heads):
+            if not is_matter(chunk, titled):
+                continue
             name = clean(chunk.text)
             if 2 <= len(name.split()) <= 14 and not any(
                     name.lower() in k or k in name.lower() for k in found):

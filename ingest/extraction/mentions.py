@@ -96,7 +96,8 @@ def country_mention(span: Span, reading: Surface, gaz: Gazetteer, lex: Lexicon) 
         venue = venue_place(span, gaz) if reading.kind == "seat" else None
         if venue is not None:
             return venue
-        place = {"capital": country.capital or country.name, "name": country.name,
+        capital = span.text if span.text in country.capital_aliases else country.capital
+        place = {"capital": capital or country.name, "name": country.name,
                  "seat": re.sub(r"^the ", "", span.text, flags=re.I)}[reading.kind]
         return Mention("place", place, span.start, span.end, reading.kind, country.name,
                        key=place_key(place, country.name, gaz))

@@ -7,10 +7,29 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from graph.keys import entity_key
 from ingest.extraction.components import REFS, TITLES
 from ingest.extraction.scope import misparsed_name
 
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"})
+# Lower-case name particles: a name ending in one continues ("Ursula von der" + "Leyen").
+PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la",
+                       "le", "al", "al-", "el", "bin", "ibn", "ben", "abu", "bint", "dos", "das",
+                       "ter", "zu", "y"})
+# Page furniture that NER reads as names: social buttons, app stores, picture credits.
+RESIDUE_WORDS = frozenset({"twitter", "facebook", "instagram", "youtube", "whatsapp", "tiktok",
+                           "linkedin", "telegram", "slideshow", "gallery", "getty", "shutterstock",
+                           "app", "store", "play", "newsletter", "subscribe", "email", "print",
+                           "advertisement", "copyright", "photo", "video", "podcast"})
+# Lines (or parenthesised asides) that are page residue, not story text.
+NAME_WORDS = r"(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+"
+RESIDUE_LINE = re.compile(
+    r"(?m)^[ \t]*(?i:read(?: more)?|related|watch|listen|follow|share|download|sign up|"
+    r"subscribe|see also|also read|click)\b[^\n]*$"
+    r"|\((?i:photo|picture|image|credit|file photo|pictured)[^)\n]*\)"
+    r"|" + NAME_WORDS + r"\s*/\s*(?:AFP|Getty|Reuters|AP|EPA|Bloomberg|Pool|Xinhua)\b"
+    r"|[^\n.]{0,60}(?i:getty images|via getty|app store|google play)[^\n.]{0,30}"
+    r"|(?i:follow)\s+" + NAME_WORDS + r"(?:\s+on\s+(?i:twitter|facebook|instagram))?")
 
 
 @dataclass
@@ -20,6 +39,11 @@ class Person:
     name: str
     variants: set[str] = field(default_factory=set)
     spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """The person's stable key ("person:ursula-von-der-leyen"), as the graph stores it."""
+        return entity_key("Person", self.name)
 
     @property
     def tokens(self) -> set[str]:
@@ -45,18 +69,52 @@ def clean_name(span: Span, titles: set[str]) -> Span | None:
     while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
            and not doc[end].whitespace_ and doc[end + 1].is_alpha):
         end += 2
-    return doc[start:end]
+    return doc[start:particle_end(doc, end)]
+
+
+def particle_end(doc: Doc, end: int) -> int:
+    """A name cut after a particle ("Ursula von der") runs on to its capitalised last part."""
+    for _ in range(4):
+        if end >= len(doc) or doc[end - 1].lower_ not in PARTICLES:
+            break
+        while end < len(doc) and doc[end].lower_ in PARTICLES:
+            end += 1
+        if end < len(doc) and doc[end].is_title:
+            end += 1
+    return end
+
+
+def residue_chars(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of page residue: share and follow lines, "READ MORE:" teasers, photo
+    credits, app-store links."""
+    return [m.span() for m in RESIDUE_LINE.finditer(doc.text)]
+
+
+def is_residue(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    """A name inside page residue, or made of residue words ("Twitter", "Slideshow")."""
+    if all(t.lower_ in RESIDUE_WORDS for t in span):
+        return True
+    return any(a <= span.start_char < b for a, b in ranges)
+
+
+def is_pairing(span: Span) -> bool:
+    """ "the Obama-Putin meeting": two names joined as a modifier, not a person."""
+    parts = span.text.split("-")
+    return (len(span) <= 3 and len(parts) == 2 and all(p[:1].isupper() for p in parts)
+            and span.root.dep_ in ("compound", "amod", "nmod"))
 
 
 def person_spans(doc: Doc, titles: set[str]) -> list[Span]:
     """PERSON entities that are not country, organisation or outlet names."""
     taken = {i for s in doc.spans[REFS] for i in range(s.start, s.end)}
+    residue = residue_chars(doc)
     out: list[Span] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON" or (len(ent) == 1 and ent.start in taken):
             continue
         name = clean_name(ent, titles)
-        if name is not None and not any(t.i in taken for t in name):
+        if name is not None and not any(t.i in taken for t in name) \
+                and not is_residue(name, residue) and not is_pairing(name):
             out.append(name)
     return out
 

@@ -39,6 +39,7 @@ class Country:
     capital: str | None
     seats: tuple[str, ...]
     valid_until: date | None
+    capital_aliases: tuple[str, ...] = ()  # older names of the capital ("Peking")
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ def to_country(row: dict[str, Any]) -> Country:
         name=row["name"], iso3=row["iso3"], aliases=tuple(row["aliases"]),
         demonyms=tuple(row["demonyms"]), capital=row["capital"], seats=tuple(row["seats"]),
         valid_until=date.fromisoformat(until) if until else None,
+        capital_aliases=tuple(row.get("capital_aliases", ())),
     )
 
 
@@ -166,8 +168,9 @@ def add_country(gaz: Gazetteer, country: Country) -> None:
             gaz.add(text[4:], Surface("name", country.iso3))
     for text in country.demonyms:
         gaz.add(text, Surface("demonym", country.iso3))
-    if country.capital:
-        gaz.add(country.capital, Surface("capital", country.iso3))
+    for capital in (country.capital, *country.capital_aliases):
+        if capital:
+            gaz.add(capital, Surface("capital", country.iso3))
     for text in country.seats:
         gaz.add(text, Surface("seat", country.iso3))
 

@@ -59,6 +59,27 @@ def appositive(doc: Doc, end: int, starts: dict[int, Mention],
     return (title, party) if title is not None else None
 
 
+def party_after(doc: Doc, end: int, starts: dict[int, Mention]) -> Mention | None:
+    """ "Prime Minister X of Pakistan": the country right after the name."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    party = starts.get(end + 1 + (doc[end + 1].lower_ == "the"))
+    return party if party is not None and party.kind == "country" else None
+
+
+def title_of_party(doc: Doc, start: int, ends: dict[int, Mention],
+                   title_ends: dict[int, Span]) -> tuple[Span, Mention] | None:
+    """ "the prime minister of Pakistan, X": title, "of", country, comma, then the name."""
+    if start < 4 or doc[start - 1].text != ",":
+        return None
+    party = ends.get(start - 1)
+    if party is None or party.kind != "country":
+        return None
+    of = party.start - 1 - (doc[party.start - 1].lower_ == "the")
+    title = title_ends.get(of) if of > 0 and doc[of].lower_ == "of" else None
+    return (title, party) if title is not None else None
+
+
 def nearest_party(doc: Doc, start: int, ends: dict[int, Mention]) -> Mention | None:
     """The closest country mention earlier in the sentence, if no list word intervenes."""
     sent_start = doc[start].sent.start
@@ -108,9 +129,11 @@ def role_at(doc: Doc, span: tuple[int, int], idx: Index,
     """The title (and its party) introducing the person named at `span`."""
     title = title_ending_at(doc, span[0], idx.title_ends)
     if title is None:
-        return appositive(doc, span[1], idx.starts, idx.title_starts)
+        return (appositive(doc, span[1], idx.starts, idx.title_starts)
+                or title_of_party(doc, span[0], idx.ends, idx.title_ends))
     party = (party_inside(title, idx.starts) or party_before(title.start, idx.ends, doc)
-             or list_party(doc, title, previous) or nearest_party(doc, title.start, idx.ends))
+             or party_after(doc, span[1], idx.starts) or list_party(doc, title, previous)
+             or nearest_party(doc, title.start, idx.ends))
     return title, party
 
 

