@@ -24,6 +24,7 @@ from ingest.extraction.scope import clause_head
 from ingest.extraction.triggers import Trigger, chain, find_triggers
 
 # Dependents of a trigger whose word tells its mood ("no", "will", "possible", "first").
+WORDS = False  # bag of sentence words: no better under grouped CV, kept off
 MOOD_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "amod", "det", "mark", "prt"})
 
 
@@ -69,6 +70,10 @@ def event_feats(facts: DocFacts, ev: Event) -> Features:
         for c in tok.children:
             if c.dep_ in MOOD_DEPS:
                 f[f"mood={c.lower_}"] = 1.0
+    if WORDS:
+        for tok in ev.sent:
+            if tok.is_alpha and tok.pos_ not in ("PROPN", "NUM") and not tok.is_stop:
+                f[f"w={tok.lower_}"] = 0.5
     countries = {m.name for m in facts.in_sent(ev.sent) if m.kind in ("country", "org")}
     f[f"nsent={min(len(countries), 5)}"] = 1.0
     return f

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.candidates import Event
 from ingest.extraction.learned.linear import Model
 from ingest.extraction.learned.merging import learned_merge
+from ingest.extraction.learned.options import place_choices
 from ingest.extraction.learned.split import hub, split_feats, star
 from ingest.extraction.meetings import Draft
+from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import Parties
 
 
@@ -33,26 +34,35 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
     """The drafts one trigger yields (none unless a meeting with two sides is believed)."""
     proba = model.event.proba(ev.feats)
     belief = 1.0 - proba["none"]
-    if belief < (model.thresholds["event"] if floor is None else floor):
+    cut = model.thresholds["event"] if floor is None else floor
+    if ev.trig.modality in ("negated", "hypothetical"):
+        cut = max(cut, model.thresholds["blocked"])
+    if belief < cut:
         return []
     parties = choose_parties(facts, ev, model)
     if parties.countable < 2:
         return []
     status = "planned" if proba["planned"] > proba["held"] else "held"
-    place = max(ev.places, key=lambda o: model.place.positive(o.feats), default=None)
-    if place is not None and model.place.positive(place.feats) < model.thresholds["place"]:
-        place = None
     when = max(ev.dates, key=lambda o: model.date.positive(o.feats), default=None)
     if when is not None and model.date.positive(when.feats) < model.thresholds["date"]:
         when = None
-    base = Draft(ev.trig, ev.sent, parties, ev.frame.kind, status,
-                 place.place if place else None, when.when if when else None,
-                 ev.frame.hosts & set(parties.sides), score=belief)
     groups = [parties]
     if parties.countable >= 3 and model.split.positive(
             split_feats(facts, ev, parties)) >= model.thresholds["split"]:
         groups = star(facts, parties, hub(facts, ev, parties, prominence))
-    return [replace(base, parties=p, hosts=base.hosts & set(p.sides)) for p in groups]
+    return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status, place_of(ev, p, model),
+                  when.when if when else None, ev.frame.hosts & set(p.sides), score=belief)
+            for p in groups]
+
+
+def place_of(ev: Event, parties: Parties, model: Model) -> Mention | None:
+    """The likeliest place of a meeting with these sides, if likely enough."""
+    options = place_choices(ev.places, ev.parties, set(parties.sides), ev.trig)
+    scored = [(model.place.positive(o.feats), i) for i, o in enumerate(options)]
+    best = max(scored, default=None)
+    if best is None or best[0] < model.thresholds["place"]:
+        return None
+    return options[best[1]].place
 
 
 def decide(facts: DocFacts, events: list[Event], model: Model,

@@ -190,6 +190,26 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
     return list(found.values())
 
 
+def place_choices(ev_places: list[PlaceOption], parties: list[PartyOption], sides: set[str],
+                  trig: Trigger) -> list[PlaceOption]:
+    """The places of one meeting with the given sides: the trigger's place options plus each
+    side's own country (a visit to a country names no city), with features tied to the sides."""
+    subject = {o.name for o in parties if o.feats.get("subj")}
+    known = {o.place.name for o in ev_places}
+    extra = [PlaceOption(Mention("place", o.name, o.token, o.token + 1, "party", o.name),
+                         {"src=side": 1.0, "bias_place": 1.0, f"plkind={trig.kind}": 1.0})
+             for o in parties if o.name in sides and o.kind == "Country" and o.name not in known]
+    out: list[PlaceOption] = []
+    for option in [*ev_places, *extra]:
+        country = option.place.country
+        tied: Features = {"side_country": float(country in sides),
+                          "subject_country": float(country in subject and country in sides),
+                          f"side&kind={country in sides}&{trig.kind}": 1.0,
+                          f"nsides={min(len(sides), 4)}": 1.0}
+        out.append(PlaceOption(option.place, option.feats | tied))
+    return out
+
+
 def shape(text: str) -> str:
     """What kind of date expression: weekday, relative, day, month, year, other."""
     low = text.lower()

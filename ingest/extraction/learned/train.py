@@ -14,13 +14,15 @@ from ingest.extraction.learned.candidates import Event
 from ingest.extraction.learned.decode import drafts_of
 from ingest.extraction.learned.linear import Features, Linear, Model
 from ingest.extraction.learned.merging import greedy, merge_feats
+from ingest.extraction.learned.options import place_choices
 from ingest.extraction.learned.split import split_feats
 from ingest.extraction.meetings import Draft
 from ingest.extraction.parties import Parties
 
 SEED = 0
-C = {"event": 0.3, "party": 0.5, "place": 0.5, "date": 0.5, "split": 0.5, "merge": 0.5}
-THRESHOLDS = {"event": 0.5, "party": 0.5, "place": 0.2, "date": 0.1, "split": 0.5, "merge": 0.5}
+C = {"event": 0.05, "party": 0.1, "place": 0.1, "date": 0.1, "split": 0.1, "merge": 0.1}
+THRESHOLDS = {"event": 0.5, "party": 0.5, "place": 0.2, "date": 0.1, "split": 0.5, "merge": 0.5,
+              "blocked": 0.9}
 
 
 @dataclass
@@ -63,7 +65,8 @@ def label_article(p: Parsed, rows: Rows) -> None:
         if split is not None and chosen.countable >= 3:
             rows.add("split", split_feats(p.facts, ev, chosen), split)
         if g.location:
-            for pl in ev.places:
+            sides = {o.name for o in ev.parties if party_key(o) in gold_parties(g)}
+            for pl in place_choices(ev.places, ev.parties, sides, ev.trig):
                 rows.add("place", pl.feats, str(int(pl.place.name.lower() == g.location.lower())))
         if g.date:
             date = g.date
