@@ -54,9 +54,15 @@ def merge_feats(a: Draft, b: Draft) -> Features:
     return f
 
 
+def distinct(a: Draft, b: Draft) -> bool:
+    """Another day or another venue is another encounter (the annotation rule, not learned)."""
+    return date_relation(a, b) == "conflict" or place_relation(a, b) == "clash"
+
+
 def learned_merge(drafts: list[Draft], model: Linear, cut: float) -> list[Draft]:
     """Distinct encounters: each draft joins the likeliest earlier one with the same sides."""
-    return greedy(drafts, lambda a, b: model.positive(merge_feats(a, b)) - cut)
+    return greedy(drafts, lambda a, b: -1.0 if distinct(a, b)
+                  else model.positive(merge_feats(a, b)) - cut)
 
 
 def greedy(drafts: list[Draft], decide: Callable[[Draft, Draft], float]) -> list[Draft]:

@@ -107,6 +107,8 @@ def fit_linear(x: list[Features], y: list[str], c: float) -> Linear:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    if len(set(y)) < 2:  # too few rows to learn from: a constant belief
+        return Linear(("0", "1"), (5.0 if y and y[0] == "1" else -5.0,), {})
     vec = DictVectorizer(sparse=True, sort=True)
     matrix = vec.fit_transform(x)
     clf = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
