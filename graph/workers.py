@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, LiteralString
 
 import neo4j
 
@@ -84,5 +84,6 @@ class WorkerRegistry:
                            float(r["pulse_seconds"] or 5.0)) for r in rows]
 
 
-def _run(tx: neo4j.ManagedTransaction, query: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
+def _run(tx: neo4j.ManagedTransaction, query: LiteralString,
+         params: dict[str, Any]) -> list[dict[str, Any]]:
     return [record.data() for record in tx.run(query, params)]
