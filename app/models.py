@@ -99,6 +99,9 @@ class EntityRef(BaseModel):
     name: str | None
     type: str | None = None
     role: str | None = None
+    confidence: float | None = Field(None, description=(
+        "A meeting participant: the model's probability that it took part (the highest any "
+        "report gave)."))
 
 
 class Place(BaseModel):
@@ -128,6 +131,9 @@ class MeetingPublic(BaseModel):
     date_precision: str | None
     kind: str | None
     status: str | None
+    confidence: float | None = Field(None, description=(
+        "The model's probability that this meeting took place as reported (its most "
+        "confident report)."))
     participants: list[EntityRef]
     countries: list[str]
     place: Place | None

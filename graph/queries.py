@@ -23,9 +23,11 @@ class Window:
     since: date | None = None
     until: date | None = None
     kind: str | None = None
+    min_confidence: float | None = None  # meetings at least this probable (the model's)
 
     def params(self) -> dict[str, Any]:
-        return {"since": self.since, "until": self.until, "kind": self.kind}
+        return {"since": self.since, "until": self.until, "kind": self.kind,
+                "min_confidence": self.min_confidence}
 
 
 # Meetings listed per counterpart in who-met-whom by default (the latest; `meetings` counts them
@@ -87,8 +89,9 @@ class GraphQueries:
         row = self._one(q.PROFILE, key=key, limit=limit)
         return row["profile"] if row else None
 
-    def dyad(self, a: str, b: str, limit: int = DYAD_TIMELINE, tx: Tx = None) -> dict[str, Any]:
-        row = self._one(q.DYAD, tx, a=a, b=b, limit=limit)
+    def dyad(self, a: str, b: str, limit: int = DYAD_TIMELINE, tx: Tx = None,
+             min_confidence: float | None = None) -> dict[str, Any]:
+        row = self._one(q.DYAD, tx, a=a, b=b, limit=limit, min_confidence=min_confidence)
         return row or {"met_with": None, "relations": [], "issues": [], "timeline": [],
                        "timeline_count": 0}
 

@@ -55,6 +55,8 @@ class Participant(Record):
     name: str
     type: ParticipantType
     role: ParticipantRole = "participant"
+    # The model's probability that it took part; None: not rated apart from the meeting.
+    confidence: float | None = Field(None, ge=0.0, le=1.0)
 
 
 class Meeting(Span):
@@ -78,6 +80,7 @@ class Role(Span):
     person: str
     title: str
     country: str | None = None
+    confidence: float = Field(1.0, ge=0.0, le=1.0)  # the model's probability for the country
 
 
 class Issue(Record):

@@ -73,10 +73,15 @@ class Resolver:
 
 
 def meeting_row(meeting: Meeting, names: Resolver) -> Row:
-    participants = {names.key(p.type, p.name): p.role for p in meeting.participants}
+    participants: dict[str, tuple[str, float]] = {}
+    for p in meeting.participants:
+        key = names.key(p.type, p.name)
+        _, known = participants.get(key, (p.role, 0.0))
+        rated = meeting.confidence if p.confidence is None else p.confidence
+        participants[key] = (p.role, max(known, rated))
     countries = [names.key("Country", c) for c in meeting.countries]
     for key in countries:
-        participants.setdefault(key, "participant")
+        participants.setdefault(key, ("participant", meeting.confidence))
     sides = "|".join(sorted(set(countries) or set(participants)))
     place = names.place_key(meeting.location, meeting.location_country)
     start, end = date_range(meeting.date)
@@ -87,7 +92,8 @@ def meeting_row(meeting: Meeting, names: Resolver) -> Row:
         "date_start": start, "date_end": end, "kind": meeting.kind, "status": meeting.status,
         "evidence": meeting.evidence, "start": meeting.start, "end": meeting.end,
         "confidence": meeting.confidence,
-        "participants": [{"key": k, "role": r} for k, r in sorted(participants.items())],
+        "participants": [{"key": k, "role": r, "confidence": c}
+                         for k, (r, c) in sorted(participants.items())],
         "issues": sorted({issue_key(i) for i in meeting.issues}),
     }
 
@@ -131,7 +137,8 @@ def to_rows(extraction: Extraction, country_codes: Mapping[str, str] | None = No
         issues[issue_key(issue.name)]["countries"] = sorted(set(countries))
     meetings = [meeting_row(m, names) for m in extraction.meetings]
     roles = [{**span(r), "person": names.key("Person", r.person), "title": r.title,
-              "country": r.country, "target": _role_target(r.country, names)}
+              "country": r.country, "target": _role_target(r.country, names),
+              "confidence": r.confidence}
              for r in extraction.roles]
     relations = {t: [{**span(r), "a": names.key("Country", r.a), "b": names.key("Country", r.b)}
                      for r in extraction.relations if r.type == t]

@@ -25,6 +25,9 @@ Until = Annotated[date | None, Query(description="Meetings on or before this dat
 EntityType = Annotated[str | None, Query(pattern="^(Country|Person|Organization|City)$")]
 Items = Annotated[int, Query(ge=0, le=50, description=(
     "Latest meetings listed per counterpart; `meetings` counts them all"))]
+MinConfidence = Annotated[float | None, Query(ge=0.0, le=1.0, description=(
+    "Only meetings the model rates at least this probable (0–1; see `diplograph eval` for "
+    "precision and recall at each threshold)."))]
 TimelineLimit = Annotated[int, Query(ge=1, le=500, description=(
     "Latest meetings listed in the timeline; `timeline_count` counts them all"))]
 
@@ -33,10 +36,11 @@ def ref(r: Resolved) -> EntityRef:
     return EntityRef(id=r.key, name=r.name, type=r.type)
 
 
-def window(since: date | None, until: date | None, kind: str | None) -> Window:
+def window(since: date | None, until: date | None, kind: str | None,
+           min_confidence: float | None = None) -> Window:
     if since and until and since > until:
         raise ApiError(f"since ({since}) is after until ({until})")
-    return Window(since, until, kind)
+    return Window(since, until, kind, min_confidence)
 
 
 @router.get("/who-met-whom", response_model=WhoMetWhom)
@@ -44,10 +48,11 @@ def who_met_whom(s: ServicesDep, names: NamesDep, queries: QueriesDep, page: Pag
                  name: Annotated[str, Query(min_length=1, examples=["Japan"])],
                  since: Since = None, until: Until = None,
                  kind: MeetingKind | None = None,
-                 items: Items = ITEMS_PER_COUNTERPART) -> WhoMetWhom:
+                 items: Items = ITEMS_PER_COUNTERPART,
+                 min_confidence: MinConfidence = None) -> WhoMetWhom:
     """The entity's counterparts, most meetings first, each with its latest meetings and their
     evidence."""
-    when = window(since, until, kind)
+    when = window(since, until, kind, min_confidence)
 
     def work(tx: Tx) -> tuple[Resolved, dict[str, Any]]:
         entity = names.resolve_in(tx, name)
@@ -66,9 +71,9 @@ def meetings(s: ServicesDep, names: NamesDep, queries: QueriesDep, page: PageDep
                  examples=[["Japan", "North Korea"]])] = None,
              since: Since = None, until: Until = None, kind: MeetingKind | None = None,
              place: Annotated[str | None, Query(description="City or country.")] = None,
-             ) -> MeetingsPublic:
+             min_confidence: MinConfidence = None) -> MeetingsPublic:
     """Meetings, newest first, with participants, place, issues, evidence and sources."""
-    when = window(since, until, kind)
+    when = window(since, until, kind, min_confidence)
 
     def work(tx: Tx) -> tuple[list[Resolved], dict[str, Any]]:
         who = [names.resolve_in(tx, p) for p in participant or []]
@@ -106,12 +111,13 @@ def entity(s: ServicesDep, queries: QueriesDep, entity_id: str) -> EntityProfile
 def relations(s: ServicesDep, names: NamesDep, queries: QueriesDep,
               a: Annotated[str, Query(min_length=1, examples=["Japan"])],
               b: Annotated[str, Query(min_length=1, examples=["North Korea"])],
-              limit: TimelineLimit = DYAD_TIMELINE) -> Dyad:
+              limit: TimelineLimit = DYAD_TIMELINE,
+              min_confidence: MinConfidence = None) -> Dyad:
     """The dyad: the latest meetings between two entities (oldest first), issues, standing
-    relations."""
+    relations. `min_confidence` filters the timeline; `met_with` counts every meeting."""
     def work(tx: Tx) -> tuple[Resolved, Resolved, dict[str, Any]]:
         x, y = names.resolve_in(tx, a), names.resolve_in(tx, b)
-        return x, y, queries.dyad(x.key, y.key, limit, tx)
+        return x, y, queries.dyad(x.key, y.key, limit, tx, min_confidence)
 
     x, y, got = queries.read(work)
     return Dyad(a=ref(x), b=ref(y), **got, limit=limit,

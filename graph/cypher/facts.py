@@ -55,7 +55,14 @@ CALL (a, id) {
     RETURN collect(DISTINCT r) AS issue_edges
   }
   UNWIND meeting_edges + issue_edges AS r
-  SET r.articles = [x IN r.articles WHERE x <> id]
+  WITH r, [i IN range(0, size(r.articles) - 1) WHERE r.articles[i] <> id] AS keep
+  // PARTICIPATED_IN keeps each article's confidence beside its id, in the same order
+  SET r.confidences = CASE WHEN r.confidences IS NULL THEN null
+                           ELSE [i IN keep | r.confidences[i]] END,
+      r.articles = [i IN keep | r.articles[i]]
+  SET r.confidence = CASE WHEN r.confidences IS NULL THEN r.confidence
+                          ELSE reduce(top = 0.0, c IN r.confidences |
+                                      CASE WHEN c > top THEN c ELSE top END) END
   WITH r WHERE size(r.articles) = 0
   DELETE r
 }
@@ -126,8 +133,11 @@ CALL (a, art) {
 """
 
 # $articles [{id, version, rows [{key, sides, place, date, date_precision, date_start, date_end,
-#   kind, status, evidence, start, end, confidence, participants [{key, role}], issues [key]}]}]
-# -> key (the meeting each row was stored in: an overlapping one, or a new one)
+#   kind, status, evidence, start, end, confidence, participants [{key, role, confidence}],
+#   issues [key]}]}]
+# -> key (the meeting each row was stored in: an overlapping one, or a new one).
+# PARTICIPATED_IN.confidences holds each supporting article's confidence, aligned with
+# `articles`; `confidence` is the highest of them.
 MERGE_MEETINGS: LiteralString = """
 UNWIND $articles AS art
 MATCH (a:Article {id: art.id})
@@ -153,10 +163,17 @@ CALL (a, art) {
     UNWIND row.participants AS p
     MATCH (e:Entity {key: p.key})
     MERGE (e)-[r:PARTICIPATED_IN]->(m)
+    WITH r, p, art, coalesce(r.articles, []) AS ids,
+         coalesce(r.confidences, [x IN coalesce(r.articles, []) | 1.0]) AS cs
     SET r.role = CASE WHEN coalesce(r.role, 'participant') = 'participant' THEN p.role
                       ELSE r.role END,
-        r.articles = CASE WHEN art.id IN coalesce(r.articles, []) THEN r.articles
-                          ELSE coalesce(r.articles, []) + art.id END
+        r.confidences = CASE WHEN art.id IN ids
+          THEN [i IN range(0, size(ids) - 1) | CASE WHEN ids[i] = art.id AND p.confidence > cs[i]
+                                                THEN p.confidence ELSE cs[i] END]
+          ELSE cs + p.confidence END,
+        r.articles = CASE WHEN art.id IN ids THEN ids ELSE ids + art.id END
+    SET r.confidence = reduce(top = 0.0, c IN r.confidences |
+                              CASE WHEN c > top THEN c ELSE top END)
   }
   CALL (m, row, art) {
     UNWIND row.issues AS key
@@ -177,7 +194,8 @@ CALL (a, art) {
 RETURN key
 """
 
-# $articles [{id, version, rows [{person, target, title, country, evidence, start, end}]}]
+# $articles [{id, version, rows [{person, target, title, country, evidence, start, end,
+#   confidence}]}]
 # -> nothing. The role points at the Country/Organization it is held for, else at the article.
 CREATE_ROLES: LiteralString = """
 UNWIND $articles AS art
@@ -188,7 +206,7 @@ CALL (a, art) {
   OPTIONAL MATCH (t:Entity {key: row.target})
   WITH a, p, row, coalesce(t, a) AS target
   CREATE (p)-[:HOLDS_ROLE {title: row.title, country: row.country, article_id: art.id,
-    evidence: row.evidence, start: row.start, end: row.end,
+    evidence: row.evidence, start: row.start, end: row.end, confidence: row.confidence,
     extractor_version: art.version}]->(target)
 }
 """
@@ -215,7 +233,8 @@ CALL (art) {
 }
 """
 
-# $keys (meeting keys) -> nothing; a meeting's date, kind and status come from its best report
+# $keys (meeting keys) -> nothing; a meeting's date, kind and status come from its best report,
+# its confidence is its most confident report's
 REFRESH_MEETINGS: LiteralString = """
 UNWIND $keys AS key
 MATCH (m:Meeting {key: key})-[r:REPORTED_IN]->(a:Article)
@@ -228,7 +247,9 @@ SET m.date = best.date, m.date_precision = best.date_precision,
     m.date_start = best.date_start, m.date_end = best.date_end, m.kind = best.kind,
     m.status = CASE WHEN any(x IN rs WHERE x.status = 'held') THEN 'held' ELSE 'planned' END,
     m.place = head([x IN rs WHERE x.place IS NOT NULL | x.place]),
-    m.reports = size(rs)
+    m.reports = size(rs),
+    m.confidence = reduce(top = 0.0, x IN rs | CASE WHEN x.confidence > top THEN x.confidence
+                                                     ELSE top END)
 WITH m  // the place's name, so the Browser can caption a meeting by date, kind and place
 SET m.place_name = head([(m)-[:HELD_IN]->(p) WHERE p.key = m.place | p.name])
 """

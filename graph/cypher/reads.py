@@ -6,9 +6,10 @@ from typing import LiteralString
 # caller's, or a pattern comprehension would match the caller's node instead).
 _MEETING: LiteralString = """m {
   id: m.key, date: m.date, date_precision: m.date_precision, kind: m.kind, status: m.status,
+  confidence: m.confidence,
   participants: [(who:Entity)-[took:PARTICIPATED_IN]->(m) |
     {id: who.key, name: who.name, type: [l IN labels(who) WHERE l <> 'Entity'][0],
-     role: took.role}],
+     role: took.role, confidence: took.confidence}],
   countries: [(cty:Country)-[:PARTICIPATED_IN]->(m) | cty.name],
   place: head([(m)-[:HELD_IN]->(plc) |
     {id: plc.key, name: plc.name, country: head([(plc)-[:IN_COUNTRY]->(kc) | kc.name])}]),
@@ -19,10 +20,11 @@ _MEETING: LiteralString = """m {
      title: art.title, source: art.source, published: art.published}]
 }"""
 
-# Meeting filters shared by the lists below ($since, $until, $kind may be null).
+# Meeting filters shared by the lists below ($since, $until, $kind, $min_confidence may be null).
 _WHEN: LiteralString = """
   ($since IS NULL OR m.date_end >= $since) AND ($until IS NULL OR m.date_start <= $until)
-  AND ($kind IS NULL OR m.kind = $kind)"""
+  AND ($kind IS NULL OR m.kind = $kind)
+  AND ($min_confidence IS NULL OR m.confidence >= $min_confidence)"""
 
 # $name (lower-cased) -> key, name, type; the entity an alias names, countries first
 RESOLVE: LiteralString = """
@@ -130,15 +132,17 @@ RETURN e {id: e.key, name: e.name, type: [l IN labels(e) WHERE l <> 'Entity'][0]
 } AS profile
 """
 
-# $a, $b, $limit -> met_with {meetings, first, last}, relations [{type, evidence, article_id}],
-#   issues [name], timeline [meeting] (the $limit latest, oldest first: a busy dyad has
-#   hundreds), timeline_count (all of them). The meetings the two share are matched once (three
+# $a, $b, $limit, $min_confidence (or null) -> met_with {meetings, first, last} (all meetings),
+#   relations [{type, evidence, article_id}], issues [name], timeline [meeting] (the $limit
+#   latest at or above $min_confidence, oldest first: a busy dyad has hundreds), timeline_count
+#   (all of those). The meetings the two share are matched once (three
 #   times, for the count, the timeline and the issues, cost a busy dyad 3 x 65k db hits).
 DYAD: LiteralString = """
 MATCH (x:Entity {key: $a}), (y:Entity {key: $b})
 OPTIONAL MATCH (x)-[w:MET_WITH]-(y)
 CALL (x, y) {
   OPTIONAL MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
+  WHERE $min_confidence IS NULL OR m.confidence >= $min_confidence
   RETURN collect(m) AS shared
 }
 CALL (shared) {
