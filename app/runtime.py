@@ -62,6 +62,8 @@ class WorkerThread:
         extract: Extractor = self.extractor or supervised(
             self.factory, self.ingest.extract_timeout, self.stop, liveness)
         try:
+            if isinstance(extract, Supervisor):
+                extract.start()
             worker = Worker(self.driver, extract, self.settings, self.ingest.batch_size,
                             self.database, codes=country_codes(), liveness=liveness)
             worker.run(self.stop)

@@ -16,17 +16,51 @@ LOGS = Path(os.environ.get("DIPLOGRAPH_BENCH_LOGS", "/tmp/diplograph-bench"))
 
 
 def status_kib(pid: int, field: str) -> int:
-    """A /proc/<pid>/status field in KiB (VmHWM: peak resident set; VmRSS: current)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+    """A /proc/<pid>/status field in KiB (VmHWM: peak resident set; VmRSS: current), summed
+    over the process and its live children."""
+    return sum(_own_kib(p, field) for p in tree(pid))
+
+
+def _own_kib(pid: int, field: str) -> int:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0
+    for line in lines:
         if line.startswith(field + ":"):
             return int(line.split()[1])
     return 0
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds the process has used so far."""
+def own_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds one process has used so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree(pid: int) -> list[int]:
+    """The process and its live descendants (a worker's extraction child among them)."""
+    out, todo = [], [pid]
+    while todo and len(out) < 256:
+        current = todo.pop()
+        out.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                todo += [int(c) for c in task.read_text().split()]
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+    return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds of the process and its live children (extraction runs in a child)."""
+    total = 0.0
+    for member in tree(pid):
+        try:
+            total += own_cpu_seconds(member)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
 
 
 def spawn(name: str, args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:

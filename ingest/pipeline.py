@@ -54,7 +54,8 @@ def stream_extractor(model: str, batch_size: int) -> StreamExtractor:
 
 def supervised(factory: Factory, timeout: float, stop: threading.Event,
                liveness: Liveness) -> Supervisor:
-    """Extraction in a child process, `timeout` seconds per article, stopped with `stop`."""
+    """Extraction in a child process, `timeout` seconds per article, stopped with `stop`
+    (the child starts at the first batch, or at `start()`)."""
     return Supervisor(factory, timeout, stop, liveness.touch)
 
 
@@ -84,6 +85,7 @@ def main(once: bool = False) -> None:
         liveness = Liveness("", settings.stall_seconds or ingest.extract_timeout)
         extract = supervised(real_factory(ingest.spacy_model, ingest.batch_size),
                              ingest.extract_timeout, stop, liveness)
+        extract.start()  # the model is loaded before the first claim, not inside its budget
         worker = Worker(driver, extract, settings, ingest.batch_size, neo4j_settings.database,
                         codes=country_codes(), liveness=liveness)
         log.info("worker %s started (lease %.0fs, batch %d, %g s per article)", worker.name,
