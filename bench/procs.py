@@ -40,7 +40,8 @@ def own_cpu_seconds(pid: int) -> float:
 
 def tree(pid: int) -> list[int]:
     """The process and its live descendants (a worker's extraction child among them)."""
-    out, todo = [], [pid]
+    out: list[int] = []
+    todo = [pid]
     while todo and len(out) < 256:
         current = todo.pop()
         out.append(current)
