@@ -47,6 +47,10 @@ class Entity(Record):
     aliases: tuple[str, ...] = ()
     iso3: str | None = None  # Country: ISO 3166-1 alpha-3
     country: str | None = None  # City: the country it lies in; Person: the country they serve
+    # The entity's identity, decided by the extractor from its reference data: ISO alpha-3 for
+    # a country, `org:<id>`, `city:<country key>:<slug>`, `person:<slug>`. None: derived from
+    # the name by graph.keys.entity_key (records built by hand).
+    key: str | None = None
 
 
 class Participant(Record):

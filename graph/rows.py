@@ -41,7 +41,7 @@ class Resolver:
 
     def add(self, entity: Entity) -> str:
         country = self.country_key(entity.country) if entity.type == "City" else None
-        key = entity_key(entity.type, entity.name, entity.iso3, country)
+        key = entity.key or entity_key(entity.type, entity.name, entity.iso3, country)
         names = {lookup_name(n) for n in (entity.name, *entity.aliases)}
         if entity.iso3:
             names.add(lookup_name(entity.iso3))
