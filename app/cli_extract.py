@@ -122,6 +122,8 @@ def eval_command(
     errors: Annotated[bool, typer.Option("--errors", help="list misses and false hits")] = False,
     cv: Annotated[int | None, typer.Option(
         "--cv", help="grouped cross-validation over K folds of source groups")] = None,
+    as_markdown: Annotated[bool, typer.Option("--markdown", help="with --cv: Markdown tables")]
+    = False,
 ) -> None:
     """Score the extractor on gold articles, or cross-validate it by source group."""
     if cv is not None:
@@ -129,7 +131,7 @@ def eval_command(
 
         if not (directory / "train").is_dir():
             fail(f"no train/ folder in {directory} (--cv takes the corpus folder)")
-        cv_command(directory, cv, as_json)
+        cv_command(directory, cv, as_json, as_markdown)
         return
     if not directory.is_dir() or not any(directory.glob("*.json")):
         fail(f"no gold *.json files in {directory}")

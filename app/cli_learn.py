@@ -13,7 +13,7 @@ from rich.table import Table
 from ingest.evaluation import Score
 from ingest.settings import IngestSettings
 
-console = Console(soft_wrap=True)
+console = Console(soft_wrap=True, width=150)
 
 
 def row(name: str, s: Score) -> list[str]:
@@ -27,15 +27,24 @@ def row(name: str, s: Score) -> list[str]:
 def quality_table(title: str, rows: list[list[str]]) -> Table:
     """Per-group metrics as a rich table."""
     out = Table(title=title)
-    for column in ("held out", "meeting F1", "P/R", "pair F1", "P/R", "place", "date",
-                   "role F1", "person rec."):
+    for column in HEADER:
         out.add_column(column)
     for r in rows:
         out.add_row(*r)
     return out
 
 
-def cv_command(corpus: Path, k: int, as_json: bool) -> None:
+HEADER = ("held out", "meeting F1", "P/R", "pair F1", "P/R", "place", "date", "role F1",
+          "person rec.")
+
+
+def markdown(rows: list[list[str]]) -> str:
+    """The quality table as Markdown (for docs/extraction.md)."""
+    lines = ["| " + " | ".join(HEADER) + " |", "|" + " --- |" * len(HEADER)]
+    return "\n".join([*lines, *("| " + " | ".join(r) + " |" for r in rows)])
+
+
+def cv_command(corpus: Path, k: int, as_json: bool, as_markdown: bool = False) -> None:
     """Grouped cross-validation over corpus/train, then dev scored by a train-only model."""
     from ingest.extraction import load_pipeline
     from ingest.extraction.learned.corpus import load_split
@@ -61,8 +70,12 @@ def cv_command(corpus: Path, k: int, as_json: bool) -> None:
         return
     rows = [row(g, s) for g, s in sorted(report.groups.items())]
     rows.append(row("overall (micro)", report.overall))
-    console.print(quality_table(f"grouped {len(report.folds)}-fold cross-validation", rows))
     curve = [row(f"confidence ≥ {c}", s) for c, s in sorted(report.curve.items())]
+    if as_markdown:
+        dev_rows = [row("dev (trained on all of train/)", dev_score)] if dev_score else []
+        typer.echo(markdown(rows + dev_rows) + "\n\n" + markdown(curve))
+        return
+    console.print(quality_table(f"grouped {len(report.folds)}-fold cross-validation", rows))
     console.print(quality_table("cross-validated, by meeting confidence", curve))
     if dev_score is not None:
         console.print(quality_table("dev (model trained on all of train/)",

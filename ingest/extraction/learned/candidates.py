@@ -70,6 +70,8 @@ def event_feats(facts: DocFacts, ev: Event) -> Features:
         for c in tok.children:
             if c.dep_ in MOOD_DEPS:
                 f[f"mood={c.lower_}"] = 1.0
+    f[f"kind&mod={trig.kind}&{trig.modality}"] = 1.0
+    f[f"kind&rule={trig.kind}&{ev.rule_ok}"] = 1.0
     if WORDS:
         for tok in ev.sent:
             if tok.is_alpha and tok.pos_ not in ("PROPN", "NUM") and not tok.is_stop:
