@@ -18,7 +18,9 @@ class Mention:
     `dateline` (True for the dateline city, "MOSCOW (Reuters) -": where the story was filed,
     never a meeting place). Organisation mentions of a multilateral body carry `members`
     (ISO 3166-1 alpha-3 codes on the article's date). `key` is the entity's stable key:
-    ISO alpha-3 for countries, "org:…" for organisations, "city:…" for cities.
+    ISO alpha-3 for countries ("RUS"), "org:<slug>" for organisations ("org:nato"),
+    "city:<iso3>:<slug>" for cities ("city:rus:sochi") — the keys graph.records.Entity.key
+    carries.
     """
 
     kind: MentionKind

@@ -17,6 +17,7 @@ from graph.keys import entity_key
 from ingest.extraction.components import REFS
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.mention import Mention, MentionKind
+from ingest.extraction.people import PARTICLES
 from ingest.extraction.places import (
     THING_HEADS,
     dateline_end,
@@ -125,12 +126,26 @@ def context_holds(doc: Doc, gaz: Gazetteer, text: str) -> bool:
                for s in gaz.surfaces.get(span.label_, []) if s.kind in COUNTRY_KINDS)
 
 
+def name_continuations(doc: Doc) -> set[int]:
+    """Tokens that end a name the NER cut after a particle ("Miguel de la" + "Madrid"): a
+    surname, not a capital."""
+    out: set[int] = set()
+    for ent in doc.ents:
+        end = ent.end
+        while end < len(doc) and doc[end].is_space:
+            end += 1
+        if ent.label_ == "PERSON" and doc[ent.end - 1].lower_ in PARTICLES and end < len(doc):
+            out.add(end)
+    return out
+
+
 def ref_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, published: date | None) -> list[Mention]:
     """Every reference-data mention in the Doc, disambiguated and typed."""
     out: list[Mention] = []
+    in_names = name_continuations(doc)
     for span in doc.spans[REFS]:
         reading = pick(gaz.surfaces.get(span.label_, []), gaz, published)
-        if reading is None or modifies_thing(span):
+        if reading is None or modifies_thing(span) or span.start in in_names:
             continue
         if reading.kind in ("org", "media"):
             out.append(org_mention(span, reading, gaz, published))

@@ -69,7 +69,7 @@ def clean_name(span: Span, titles: set[str]) -> Span | None:
     while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
            and not doc[end].whitespace_ and doc[end + 1].is_alpha):
         end += 2
-    return doc[start:particle_end(doc, end)]
+    return doc[start:end]
 
 
 def particle_end(doc: Doc, end: int) -> int:
@@ -77,7 +77,7 @@ def particle_end(doc: Doc, end: int) -> int:
     for _ in range(4):
         if end >= len(doc) or doc[end - 1].lower_ not in PARTICLES:
             break
-        while end < len(doc) and doc[end].lower_ in PARTICLES:
+        while end < len(doc) and (doc[end].lower_ in PARTICLES or doc[end].is_space):
             end += 1
         if end < len(doc) and doc[end].is_title:
             end += 1
@@ -115,13 +115,13 @@ def person_spans(doc: Doc, titles: set[str]) -> list[Span]:
         name = clean_name(ent, titles)
         if name is not None and not any(t.i in taken for t in name) \
                 and not is_residue(name, residue) and not is_pairing(name):
-            out.append(name)
+            out.append(doc[name.start:particle_end(doc, name.end)])
     return out
 
 
 def name_text(span: Span) -> str:
     """The name as written, without a trailing possessive."""
-    return re.sub(r"\s*['’]s?$", "", span.text)
+    return re.sub(r"\s+", " ", re.sub(r"\s*['’]s?$", "", span.text))
 
 
 def attach(people: list[Person], span: Span) -> None:

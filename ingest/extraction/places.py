@@ -45,11 +45,12 @@ def is_place(root: Token, lex: Lexicon) -> bool:
 
 
 def place_key(name: str, country: str | None, gaz: Gazetteer) -> str:
-    """A place's stable key: the country's ISO alpha-3 when the place is a country."""
-    found = gaz.country_by_name(name)
+    """A place's stable key: the country's ISO alpha-3 when the place is a country, else
+    "city:<iso3>:<slug>" ("city:rus:sochi")."""
+    found = gaz.country_by_name(country) if country else None
     if found is not None and name == country:
         return found.iso3
-    return entity_key("City", name, country=country)
+    return entity_key("City", name, country=found.iso3 if found else None)
 
 
 def city_mention(span: Span, text: str, city: City | None, country: str | None,

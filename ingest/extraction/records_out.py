@@ -63,6 +63,7 @@ def to_entities(facts: DocFacts) -> tuple[Entity, ...]:
     """Countries, organisations, cities and people the article names, canonical."""
     seen: dict[tuple[str, str], set[str]] = {}
     extra: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+    keys: dict[tuple[str, str], str | None] = {}
     for m in facts.mentions:
         if m.kind == "media" or m.surface == "region":
             continue
@@ -74,9 +75,10 @@ def to_entities(facts: DocFacts) -> tuple[Entity, ...]:
         seen.setdefault((kind, m.name), set()).add(text)
         extra[(kind, m.name)] = (country.iso3 if country else None,
                                  m.country if kind == "City" else None)
+        keys.setdefault((kind, m.name), m.key)  # identity decided by the mention
     out = [Entity(name=n, type=k, aliases=tuple(sorted(a - {n})),
-                  iso3=extra[(k, n)][0], country=extra[(k, n)][1])
+                  iso3=extra[(k, n)][0], country=extra[(k, n)][1], key=keys[(k, n)])
            for (k, n), a in seen.items()]
     out += [Entity(name=p.name, type="Person", aliases=tuple(sorted(p.variants - {p.name})),
-                   country=facts.person_country.get(id(p))) for p in facts.people]
+                   country=facts.person_country.get(id(p)), key=p.key) for p in facts.people]
     return tuple(out)

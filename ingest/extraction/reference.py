@@ -53,7 +53,7 @@ class Organization:
     country: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class City:
     """A city: its name as stored (common English form) and its country's ISO alpha-3."""
 
@@ -189,12 +189,12 @@ def add_organizations(gaz: Gazetteer, data: dict[str, Any]) -> None:
 
 def add_places(gaz: Gazetteer, data: dict[str, Any]) -> None:
     """Register cities (own names before alternate names, most populous first) and venues."""
-    rows = data["cities"]
-    for name, iso3, _ in rows:
-        gaz.cities.setdefault(name, City(name, iso3))
-    for name, iso3, aliases in rows:
+    rows = [(City(name, iso3), aliases) for name, iso3, aliases in data["cities"]]
+    for city, _ in rows:
+        gaz.cities.setdefault(city.name, city)
+    for city, aliases in rows:
         for alias in aliases:
-            gaz.cities.setdefault(alias, City(name, iso3))
+            gaz.cities.setdefault(alias, city)
     for text, city in gaz.cities.items():
         gaz.cities_folded.setdefault(text.casefold(), city)
     for row in data["venues"]:

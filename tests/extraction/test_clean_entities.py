@@ -59,3 +59,10 @@ def test_the_title_of_a_country_before_the_name(run: Run) -> None:
 def test_a_possessive_country_in_apposition(run: Run) -> None:
     result = run("Bilal Qureshi, Pakistan's prime minister, met Afghan officials in Kabul.")
     assert ("Bilal Qureshi", "Pakistan") in roles(result)
+
+
+def test_a_surname_that_is_a_city_stays_in_the_name(run: Run) -> None:
+    result = run("Chilean officials spoke by telephone with Bolivian president Jorge de la "
+                 "Paz on Monday.")
+    assert "Jorge de la Paz" in people(result)
+    assert ("Jorge de la Paz", "Bolivia") in roles(result)

@@ -12,6 +12,7 @@ from ingest.extraction.lexicon import load_lexicon
 from ingest.extraction.mentions import Mention, find_mentions
 from ingest.extraction.reference import DATA_DIR, load_gazetteer
 from ingest.extraction.text import prepare
+from tests.extraction.conftest import Run
 
 DAY = date(2021, 3, 10)
 
@@ -55,7 +56,8 @@ def test_a_meeting_city_yields_a_place_with_its_country(nlp: Language, sentence:
                                                         city: str, country: str) -> None:
     found = place(mentions(nlp, sentence), city)
     assert found.country == country and not found.dateline
-    assert found.key == f"city:{country.lower()}:{city.lower().replace('ö', 'o')}"
+    iso3 = load_gazetteer().country_by_name(country).iso3  # type: ignore[union-attr]
+    assert found.key == f"city:{iso3.lower()}:{city.lower().replace('ö', 'o')}"
 
 
 def test_a_common_word_is_no_place(nlp: Language) -> None:
@@ -95,3 +97,11 @@ def test_the_dateline_city_is_marked(nlp: Language, text: str) -> None:
 def test_an_old_capital_name_is_kept_as_written(nlp: Language) -> None:
     found = mentions(nlp, "The delegation held talks in Peking on Monday.")
     assert (place(found, "Peking").country) == "China"
+
+
+def test_entities_carry_the_keys_their_mentions_decided(run: Run) -> None:
+    result = run("NATO ministers met Russian officials in Sochi, and Ursula Brandt attended.")
+    keys = {e.name: e.key for e in result.entities}
+    assert keys["Sochi"] == "city:rus:sochi"
+    assert keys["Russia"] == "RUS" and keys["NATO"] == "org:nato"
+    assert keys["Ursula Brandt"] == "person:ursula-brandt"
