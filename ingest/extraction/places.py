@@ -81,6 +81,14 @@ def strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
+def names_a_kind(ent: Span) -> bool:
+    """ "the Black Sea resort of Sochi": "Black Sea" only qualifies the place named after
+    "of"."""
+    head = ent.root.head
+    return ent.root.dep_ in ("compound", "amod", "nmod") and head.lower_ in PLACE_NOUNS \
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
 def ner_places(doc: Doc, taken: set[int], after: dict[int, Mention], gaz: Gazetteer,
                lex: Lexicon, skip: int) -> list[Mention]:
     """Named places the reference lists lack, in locative phrases: NER places (with the
@@ -88,7 +96,7 @@ def ner_places(doc: Doc, taken: set[int], after: dict[int, Mention], gaz: Gazett
     else."""
     out: list[Mention] = []
     for ent in doc.ents:
-        if ent.start_char < skip or any(t.i in taken for t in ent) \
+        if ent.start_char < skip or any(t.i in taken for t in ent) or names_a_kind(ent) \
                 or not ent.text[:1].isupper() or not is_place(ent.root, lex):
             continue
         name = ent.text if gaz.cities.get(ent.text) else strip_the(ent.text)

@@ -60,6 +60,11 @@ def test_a_meeting_city_yields_a_place_with_its_country(nlp: Language, sentence:
     assert found.key == f"city:{iso3.lower()}:{city.lower().replace('ö', 'o')}"
 
 
+def test_a_region_qualifying_a_city_is_no_place(nlp: Language) -> None:
+    found = mentions(nlp, "The leaders talked in the Black Sea resort of Sochi.")
+    assert [m.name for m in found if m.kind == "place"] == ["Sochi"]
+
+
 def test_a_common_word_is_no_place(nlp: Language) -> None:
     found = mentions(nlp, "The offer was nice, and the mobile unit stayed in place.")
     assert not [m for m in found if m.kind == "place"]
