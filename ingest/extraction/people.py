@@ -104,18 +104,45 @@ def is_pairing(span: Span) -> bool:
             and span.root.dep_ in ("compound", "amod", "nmod"))
 
 
+def titled_org_name(ent: Span, title_starts: dict[int, int]) -> Span | None:
+    """An ORG the NER made of a title and a name ("Spokesperson Jane Roe"): the name."""
+    end = title_starts.get(ent.start)
+    if ent.label_ != "ORG" or end is None or not 2 <= ent.end - end <= 3:
+        return None
+    rest = ent.doc[end:ent.end]
+    return rest if all(t.is_title and t.pos_ == "PROPN" for t in rest) else None
+
+
+def given_name_start(doc: Doc, start: int, blocked: set[int], titles: set[str]) -> int:
+    """A given name the NER left out ("Antony" before "J. Smith"): capitalised proper nouns
+    right before the name, outside titles and reference names."""
+    for _ in range(2):
+        prev = doc[start - 1] if start > 0 else None
+        if prev is None or prev.i in blocked or not prev.is_title or prev.pos_ != "PROPN" \
+                or prev.lower_ in HONORIFICS or prev.text in titles \
+                or prev.ent_type_ not in ("", "PERSON"):
+            break
+        start -= 1
+    return start
+
+
 def person_spans(doc: Doc, titles: set[str]) -> list[Span]:
     """PERSON entities that are not country, organisation or outlet names."""
     taken = {i for s in doc.spans[REFS] for i in range(s.start, s.end)}
+    blocked = taken | {i for s in doc.spans[TITLES] for i in range(s.start, s.end)}
+    title_starts = {s.start: s.end for s in doc.spans[TITLES]}
     residue = residue_chars(doc)
     out: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or (len(ent) == 1 and ent.start in taken):
+        cand = titled_org_name(ent, title_starts) if ent.label_ == "ORG" \
+            else ent if ent.label_ == "PERSON" else None
+        if cand is None or (len(cand) == 1 and cand.start in taken):
             continue
-        name = clean_name(ent, titles)
+        name = clean_name(cand, titles)
         if name is not None and not any(t.i in taken for t in name) \
                 and not is_residue(name, residue) and not is_pairing(name):
-            out.append(doc[name.start:particle_end(doc, name.end)])
+            start = given_name_start(doc, name.start, blocked, titles)
+            out.append(doc[start:particle_end(doc, name.end)])
     return out
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.extraction.components import TITLES
 from ingest.extraction.mentions import Mention
-from ingest.extraction.people import Person
+from ingest.extraction.people import HONORIFICS, Person
 from ingest.extraction.reference import load_gazetteer
 
 # Words that may stand between a country and a title ("China's new foreign minister").
@@ -23,7 +23,7 @@ def title_ending_at(doc: Doc, end: int, titles: dict[int, Span]) -> Span | None:
     """The title right before token `end` ("President X", "the Chinese leader, X")."""
     if end in titles:
         return titles[end]
-    if end - 1 in titles and doc[end - 1].text == ",":
+    if end - 1 in titles and (doc[end - 1].text == "," or doc[end - 1].lower_ in HONORIFICS):
         return titles[end - 1]
     return None
 

@@ -66,3 +66,19 @@ def test_a_surname_that_is_a_city_stays_in_the_name(run: Run) -> None:
                  "Paz on Monday.")
     assert "Jorge de la Paz" in people(result)
     assert ("Jorge de la Paz", "Bolivia") in roles(result)
+
+
+def test_a_given_name_the_ner_left_out_is_kept(run: Run) -> None:
+    result = run("Secretary of State Peter K. Hollis welcomed Kenyan officials to Washington.")
+    assert ("Peter K. Hollis", "United States") in roles(result)
+
+
+def test_an_honorific_between_title_and_name(run: Run) -> None:
+    result = run("Indian External Affairs Minister Dr. R. Menon met Chilean officials in Lima.")
+    assert ("R. Menon", "India") in roles(result)
+
+
+def test_a_title_and_name_read_as_an_organisation(run: Run) -> None:
+    result = run("The below is attributable to Spokesperson Jane Roberts:\n\n"
+                 "The delegations of Peru and Chile met in Lima.")
+    assert "Jane Roberts" in people(result)
