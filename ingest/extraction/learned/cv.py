@@ -43,15 +43,14 @@ def folds(names: list[str], k: int) -> list[list[str]]:
 
 
 def score_with(model: Model, items: list[Parsed], report: Report | None = None) -> Score:
-    """Score articles under a model; with a report, also add them to its curve."""
-    results = [(p.gold, predict(p, model, min(CURVE))) for p in items]
+    """Score articles as the extractor runs them; with a report, also add them to its
+    confidence curve (decoded down to the lowest cut, then filtered)."""
     if report is not None:
+        low = [(p.gold, predict(p, model, min(CURVE))) for p in items]
         for cut in CURVE:
-            part = evaluate((g, above(r, cut)) for g, r in results)
             report.curve.setdefault(cut, Score())
-            add(report.curve[cut], part)
-    cut = model.thresholds["event"]
-    return evaluate((g, above(r, cut)) for g, r in results)
+            add(report.curve[cut], evaluate((g, above(r, cut)) for g, r in low))
+    return evaluate((p.gold, predict(p, model)) for p in items)
 
 
 def add(total: Score, part: Score) -> None:

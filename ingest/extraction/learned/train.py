@@ -21,7 +21,7 @@ from ingest.extraction.parties import Parties
 
 SEED = 0
 C = {"event": 0.05, "party": 0.1, "place": 0.1, "date": 0.1, "split": 0.1, "merge": 0.1}
-THRESHOLDS = {"event": 0.5, "party": 0.5, "place": 0.2, "date": 0.1, "split": 0.5, "merge": 0.5,
+THRESHOLDS = {"event": 0.5, "party": 0.5, "place": 0.2, "date": 0.1, "split": 0.65, "merge": 0.5,
               "blocked": 0.9}
 
 
