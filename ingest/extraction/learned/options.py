@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ingest.extraction.dates import ResolvedDate, resolve
 from ingest.extraction.learned.context import Article, governing, marker
@@ -56,28 +56,33 @@ def neighbours(sent: Span) -> list[tuple[str, Span]]:
     return out
 
 
-def position(tok: Token, trig: Trigger, frame: Frame, prefix: str) -> Features:
+def trigger_subject(trig: Trigger, doc: Doc) -> set[int]:
+    """The subject tokens of the verb governing a trigger (read once per trigger)."""
+    return subject_of(clause_head(trig.root(doc)))
+
+
+def position(tok: Token, trig: Trigger, frame: Frame, subj: set[int]) -> Features:
     """Where a token stands relative to the trigger: slot, marker, distance, scope."""
     root = trig.root(tok.doc)
     verb = clause_head(root)
     g = governing(tok)
     gh = g.head.head if g.dep_ == "pobj" else g.head
-    f: Features = {f"{prefix}gdep={g.dep_}": 1.0, f"{prefix}dep={tok.dep_}": 1.0,
-                   f"{prefix}mark={marker(tok)}": 1.0,
-                   f"{prefix}dist={bucket(abs(tok.i - trig.start), DISTANCES)}": 1.0,
-                   f"{prefix}after={tok.i > trig.start}": 1.0,
-                   f"{prefix}scope": float(tok.i in frame.inside),
-                   f"{prefix}under_trig": float(root.is_ancestor(tok)),
-                   f"{prefix}on_trig": float(gh.i in (root.i, verb.i) or g.head.i == root.i),
-                   f"{prefix}subj": float(tok.i in subject_of(verb))}
+    f: Features = {f"gdep={g.dep_}": 1.0, f"dep={tok.dep_}": 1.0,
+                   f"mark={marker(tok)}": 1.0,
+                   f"dist={bucket(abs(tok.i - trig.start), DISTANCES)}": 1.0,
+                   f"after={tok.i > trig.start}": 1.0,
+                   "scope": float(tok.i in frame.inside),
+                   "under_trig": float(root.is_ancestor(tok)),
+                   "on_trig": float(gh.i in (root.i, verb.i) or g.head.i == root.i),
+                   "subj": float(tok.i in subj)}
     if g.dep_ == "pobj":
-        f[f"{prefix}gprep={g.head.lower_}"] = 1.0
+        f[f"gprep={g.head.lower_}"] = 1.0
     if g.pos_ == "NOUN":
-        f[f"{prefix}gword={g.lower_}"] = 1.0
+        f[f"gword={g.lower_}"] = 1.0
     doc = tok.doc
     if (tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "–")) or (
             tok.i > 0 and doc[tok.i - 1].text in ("-", "–")):
-        f[f"{prefix}hyphen"] = 1.0
+        f["hyphen"] = 1.0
     return f
 
 
@@ -120,9 +125,10 @@ def party_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
     best: dict[str, PartyOption] = {}
     ranks: dict[str, tuple[bool, bool, int]] = {}
     tags: dict[str, Features] = {}
+    subj = trigger_subject(trig, doc)
     for name, kind, src, token, surface in party_sources(art, sent):
         where = src.split(":")[0]
-        f = position(doc[token], trig, frame, "") if where == "sent" else {}
+        f = position(doc[token], trig, frame, subj) if where == "sent" else {}
         f[f"where={where}"] = 1.0
         tags.setdefault(name, {}).update({f"src={src}": 1.0, f"surface={surface}": 1.0})
         tags[name]["mentions"] = tags[name].get("mentions", 0.0) + 1.0
@@ -158,6 +164,7 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
     country the meeting is placed in."""
     facts, doc = art.facts, art.facts.doc
     locatives = verb_locatives(trig.root(doc))
+    subj = trigger_subject(trig, doc)
     found: dict[str, PlaceOption] = {}
     for where, s in neighbours(sent):
         for m in facts.in_sent(s):
@@ -168,7 +175,7 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
                            "is_country": float(m.name == m.country),
                            f"head={tok.head.lower_}": 1.0}
             if where == "sent":
-                f |= position(tok, trig, frame, "")
+                f |= position(tok, trig, frame, subj)
                 f["locative"] = float(m.start in locatives)
             found[m.name] = PlaceOption(m, f)
     rule = frame.place
@@ -229,6 +236,7 @@ def date_options(art: Article, trig: Trigger, frame: Frame, sent: Span,
     facts = art.facts
     pub = facts.published
     root = trig.root(facts.doc)
+    subj = trigger_subject(trig, facts.doc)
     found: dict[str, DateOption] = {}
     for where, s in neighbours(sent):
         for ent in facts.dates_in(s):
@@ -242,7 +250,7 @@ def date_options(art: Article, trig: Trigger, frame: Frame, sent: Span,
                                "boundary": float(boundary(ent)),
                                "named": float(any(t.i in facts.named_tokens for t in ent))}
                 if where == "sent":
-                    f |= position(ent.root, trig, frame, "")
+                    f |= position(ent.root, trig, frame, subj)
                     f["other_event"] = float(other_event(ent.root, root))
                 found[when.value] = DateOption(when, f)
     extra = [("lede", facts.lede_date)]
