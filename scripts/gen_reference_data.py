@@ -382,7 +382,25 @@ TITLES = [
     "foreign minister", "prime minister", "president", "premier", "defense minister",
     "defence minister", "secretary of state", "foreign secretary", "chief executive",
     "foreign policy chief", "chief diplomat", "top diplomat", "trade chief", "spy chief",
+    "Congressman", "Congresswoman", "Rep.", "press secretary", "Press Secretary",
+    "Chancellor of the Exchequer", "Managing Director", "Charge d'Affaires",
+    "Chargé d'Affaires", "Undersecretary", "Under Secretary", "Minister of State",
+    "Deputy Minister", "Vice Minister", "Senate Majority Leader", "Senate Minority Leader",
+    "Majority Leader", "Minority Leader", "Crown Prince", "Chief of Staff",
 ]
+
+# Portfolios named before "Minister" / "Secretary" or after "Minister of" ("Oil Minister",
+# "Minister of Energy", "Agriculture Secretary"): general knowledge of cabinet offices.
+PORTFOLIOS = ["Oil", "Petroleum", "Energy", "Agriculture", "Industry", "Economy", "Economic",
+              "Finance", "Foreign Trade", "Trade and Industry", "Health", "Education", "Labor",
+              "Labour", "Transport", "Environment", "Culture", "Tourism", "Information",
+              "Communications", "Planning", "Mines", "Security", "Foreign Affairs",
+              "Home Affairs", "Internal Affairs", "Homeland Security", "Commerce", "Treasury",
+              "Interior", "Defense", "Defence", "Justice", "Foreign", "Trade"]
+TITLES += sorted(({f"{p} {office}" for p in PORTFOLIOS for office in ("Minister", "Secretary")}
+                  | {f"Minister of {p}" for p in PORTFOLIOS}
+                  | {f"Minister for {p}" for p in PORTFOLIOS}
+                  | {f"Secretary of {p}" for p in PORTFOLIOS}) - set(TITLES))
 
 # Offices that exist under that name in one country only (general knowledge of government
 # structures); used when the text gives the title without a country.

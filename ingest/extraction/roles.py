@@ -17,6 +17,14 @@ FILLERS = frozenset({"'s", "’s", "'", "the", "new", "former", "top", "then", "
                      "counterpart", "his", "her", "its", "their", "senior", "chief", "-", "’"})
 WINDOW = 5
 STOP_TOKENS = frozenset({"and", "between", "with", "or", ";"})
+# Offices of the U.S. legislature and executive that American-style copy gives without a
+# country ("Sen. Jane Roe", "Vice President John Doe"); used only when the article names the
+# United States and nothing else gives the holder a country.
+US_STYLE_TITLES = frozenset({"sen.", "senator", "congressman", "congresswoman", "rep.",
+                             "speaker", "vice president", "senate majority leader",
+                             "senate minority leader", "majority leader", "minority leader",
+                             "press secretary", "president"})
+US = "United States"
 
 
 def title_ending_at(doc: Doc, end: int, titles: dict[int, Span]) -> Span | None:
@@ -124,17 +132,33 @@ def index(doc: Doc, parties: list[Mention]) -> Index:
                  {t.end: t for t in doc.spans[TITLES]}, {t.start: t for t in doc.spans[TITLES]})
 
 
+def posted_to(doc: Doc, end: int, starts: dict[int, Mention]) -> Mention | None:
+    """ "Ambassador X to Japan" / "Special Envoy for Sudan": the country the envoy is sent
+    to or charged with, which is not the one they serve."""
+    for i in (end, end + 1):
+        if i + 1 < len(doc) and doc[i].lower_ in ("to", "for"):
+            return starts.get(i + 1 + (doc[i + 1].lower_ == "the"))
+    return None
+
+
+ENVOY_WORDS = ("ambassador", "envoy", "consul", "charge d'affaires", "chargé d'affaires",
+               "representative")
+
+
 def role_at(doc: Doc, span: tuple[int, int], idx: Index,
-            previous: tuple[int, Mention] | None) -> tuple[Span, Mention | None] | None:
-    """The title (and its party) introducing the person named at `span`."""
+            previous: tuple[int, Mention] | None) -> tuple[Span, Mention | None, bool] | None:
+    """The title (and its party) introducing the person named at `span`, and whether the party
+    is only the nearest country of the sentence (weak evidence)."""
     title = title_ending_at(doc, span[0], idx.title_ends)
     if title is None:
-        return (appositive(doc, span[1], idx.starts, idx.title_starts)
-                or title_of_party(doc, span[0], idx.ends, idx.title_ends))
+        found = (appositive(doc, span[1], idx.starts, idx.title_starts)
+                 or title_of_party(doc, span[0], idx.ends, idx.title_ends))
+        return (found[0], found[1], False) if found is not None else None
     party = (party_inside(title, idx.starts) or party_before(title.start, idx.ends, doc)
-             or party_after(doc, span[1], idx.starts) or list_party(doc, title, previous)
-             or nearest_party(doc, title.start, idx.ends))
-    return title, party
+             or party_after(doc, span[1], idx.starts) or list_party(doc, title, previous))
+    if party is not None:
+        return title, party, False
+    return title, nearest_party(doc, title.start, idx.ends), True
 
 
 RoleFact = tuple[Person, str, str | None, int]  # person, title, party name, sentence start token
@@ -153,6 +177,8 @@ def find_roles(doc: Doc, people: list[Person], parties: list[Mention],
                places: list[Mention]) -> list[RoleFact]:
     """One role per titled person; in a list, later titles inherit the first party."""
     facts: dict[int, list[RoleFact]] = {id(p): [] for p in people}
+    nearest: dict[int, str] = {}  # person → a country only found near the title
+    posted: dict[int, str] = {}  # envoy → the country they are posted to (not theirs)
     previous: tuple[int, Mention] | None = None
     idx = index(doc, parties)
     for span, person in sorted(((s, p) for p in people for s in p.spans), key=lambda x: x[0]):
@@ -161,11 +187,19 @@ def find_roles(doc: Doc, people: list[Person], parties: list[Mention],
         found = role_at(doc, span, idx, previous)
         if found is None:
             continue
-        title, party = found
+        title, party, near = found
+        if near and party is not None:
+            nearest[id(person)] = party.name
+        host = posted_to(doc, span[1], idx.starts) \
+            if title.text.lower().endswith(ENVOY_WORDS) else None
+        if host is not None:
+            posted[id(person)] = host.name
+            party = None if party is not None and party.name == host.name else party
         facts[id(person)].append((person, title.text, party.name if party else None, span[0]))
         previous = (span[1], party) if party is not None else previous
     roles = [r for r in (best_role(facts[id(p)]) for p in people) if r is not None]
-    return fill_parties(doc, roles, parties, places)
+    roles = [(p, t, None if posted.get(id(p)) == c else c, i) for p, t, c, i in roles]
+    return fill_parties(doc, roles, parties, places, nearest, posted)
 
 
 def described(doc: Doc, parties: list[Mention]) -> dict[str, str]:
@@ -195,9 +229,10 @@ def unclaimed_country(doc: Doc, token: int, roles: list[RoleFact],
 
 
 def fill_parties(doc: Doc, roles: list[RoleFact], parties: list[Mention],
-                 places: list[Mention]) -> list[RoleFact]:
-    """Give party-less roles a country: a unique description, a one-country office, else
-    the nearest unclaimed country of the sentence."""
+                 places: list[Mention], nearest: dict[int, str],
+                 posted: dict[int, str]) -> list[RoleFact]:
+    """Give party-less roles a country: a unique description, a one-country office, the
+    nearest unclaimed country of the sentence, else a U.S. office of American-style copy."""
     by_description = described(doc, parties)
     mentions = sorted(parties + places, key=lambda m: m.start)
     missing = Counter(r[1].lower() for r in roles if r[2] is None)
@@ -210,5 +245,27 @@ def fill_parties(doc: Doc, roles: list[RoleFact], parties: list[Mention],
             party = load_gazetteer().title_countries.get(key)
         if party is None:
             party = unclaimed_country(doc, token, roles, mentions)
+            party = None if party == posted.get(id(person)) else party
+        out.append((person, title, party, token))
+    return us_style(out, parties, nearest)
+
+
+def us_style(roles: list[RoleFact], parties: list[Mention],
+             nearest: dict[int, str]) -> list[RoleFact]:
+    """Country-less U.S.-style offices in an article that names the United States: the
+    United States, unless another holder of the same executive title already serves it
+    ("President A" and "President B" cannot both be the U.S. president) or another country
+    stands next to the title in the sentence."""
+    if not any(m.name == US for m in parties):
+        return roles
+    held = {r[1].lower() for r in roles if r[2] == US}
+    out: list[RoleFact] = []
+    for person, title, party, token in roles:
+        key = title.lower()
+        legislator = key.startswith(("sen", "rep", "con"))
+        if party is None and key in US_STYLE_TITLES and (legislator or (
+                key not in held and nearest.get(id(person), US) == US)):
+            party = US
+            held.add(key)
         out.append((person, title, party, token))
     return out

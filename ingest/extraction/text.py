@@ -10,6 +10,9 @@ from ingest.extraction.version import MAX_TEXT_CHARS
 TAG = re.compile(r"<(?:script|style)\b[^>]{0,500}>.*?</(?:script|style)\s*>|<[^<>\n]{1,500}>",
                  re.I | re.S)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A line break inside running text ("Prime Minister\nJane Roe" in hard-wrapped wire copy).
+SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;\"”])\n(?=[^\s\n])")
+NEWLINE_RUN = re.compile(r"\n\s*")
 
 
 def blank(match: re.Match[str]) -> str:
@@ -17,7 +20,18 @@ def blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+def unwrap(text: str) -> str:
+    """Hard-wrapped text (most line breaks fall inside sentences) with those soft breaks made
+    spaces, so titles and names split over two lines still read as one phrase; paragraph
+    breaks (a blank line or an indent) stay. Same length, so every offset stays true."""
+    soft = len(SOFT_BREAK.findall(text))
+    if soft < 3 or 2 * soft < len(NEWLINE_RUN.findall(text)):
+        return text
+    return SOFT_BREAK.sub(" ", text)
+
+
 def prepare(text: str) -> str:
-    """The text the pipeline parses: clipped, with tags and control characters blanked."""
+    """The text the pipeline parses: clipped, with tags and control characters blanked and
+    soft line breaks of hard-wrapped text made spaces."""
     clipped = text[:MAX_TEXT_CHARS]
-    return CONTROL.sub(" ", TAG.sub(blank, clipped))
+    return unwrap(CONTROL.sub(" ", TAG.sub(blank, clipped)))
