@@ -9,11 +9,18 @@ from ingest.extraction.reference import load_gazetteer
 
 # Major international organisations whose participation counts as a party (README).
 MAJOR_ORGS = frozenset({"european union", "nato", "united nations", "wto", "asean", "iaea",
-                        "eurozone", "african union", "g7", "g20"})
-# Institutions that count as the organisation they belong to.
+                        "eurozone", "african union", "arab league", "g7", "g8", "g20", "imf",
+                        "world bank", "osce", "gulf cooperation council", "opec", "sco",
+                        "brics", "oas"})
+# Institutions that count as the organisation they belong to, and spelled-out names the
+# reference data keeps apart from the short form the README lists.
 INSTITUTIONS = {"european commission": "european union", "european council": "european union",
                 "european parliament": "european union", "council of the eu": "european union",
-                "un security council": "united nations", "security council": "united nations"}
+                "un security council": "united nations", "security council": "united nations",
+                "shanghai cooperation organisation": "sco",
+                "shanghai cooperation organization": "sco",
+                "organization of american states": "oas",
+                "organisation of american states": "oas", "gcc": "gulf cooperation council"}
 
 
 def basic(name: str) -> str:

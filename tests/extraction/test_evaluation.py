@@ -67,3 +67,15 @@ def test_meetings_match_one_to_one() -> None:
                       extractor_version="t")
     score = evaluate([(g, pred)])
     assert (score.meetings.tp, score.meetings.fp, score.meetings.fn) == (1, 1, 0)
+
+
+def test_every_organisation_the_scoring_rules_list_is_a_party() -> None:
+    from ingest.evaluation.scoring import org_party
+
+    listed = ["EU", "European Commission", "NATO", "UN", "WTO", "ASEAN", "IAEA", "eurozone",
+              "African Union", "Arab League", "G7", "G8", "G20", "IMF", "World Bank", "OSCE",
+              "GCC", "OPEC", "SCO", "BRICS", "OAS"]
+    assert [o for o in listed if org_party(o) is None] == []
+    assert org_party("Shanghai Cooperation Organisation") == org_party("SCO")
+    assert org_party("Organization of American States") == org_party("OAS")
+    assert org_party("Red Cross") is None

@@ -8,7 +8,7 @@ from tests.extraction.conftest import Run, pairs
 
 LEARNED = pytest.mark.xfail(
     reason="a rules-era behaviour the learned model (chosen by grouped CV) does not reproduce yet",
-    strict=False)
+    strict=True)
 
 
 def test_coordinated_subjects_hold_talks(run: Run) -> None:
