@@ -106,3 +106,11 @@ def test_committed_model_reads_a_plan(run: Run) -> None:
     result = run("The president of Kenya will visit Tanzania next week for talks in Dodoma.")
     assert [m.status for m in result.meetings] == ["planned"]
     assert set(result.meetings[0].countries) == {"Kenya", "Tanzania"}
+
+
+def test_lexical_features_see_names_only_as_names(nlp: Language) -> None:
+    from ingest.extraction.learned.linear import word
+
+    doc = nlp("Foreign Minister Alvarez met envoys from Norway in Lima.")
+    assert {word(t) for t in doc if t.text in ("Alvarez", "Norway", "Lima")} == {"<NAME>"}
+    assert word(doc[3]) == "met" and word(doc[4]) == "envoys"

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from ingest.extraction.dates import ResolvedDate
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.context import Article
-from ingest.extraction.learned.linear import Features, bucket
+from ingest.extraction.learned.linear import Features, bucket, word
 from ingest.extraction.learned.options import (
     DateOption,
     PartyOption,
@@ -53,7 +53,7 @@ def event_feats(facts: DocFacts, ev: Event) -> Features:
     f: Features = {"bias_event": 1.0, f"kind={trig.kind}": 1.0, f"mod={trig.modality}": 1.0,
                    f"trig={doc[trig.start:trig.end].text.lower()}": 1.0,
                    f"verb={trig.is_verb}": 1.0, f"dep={root.dep_}": 1.0,
-                   f"head={root.head.lower_}": 1.0, f"clause={verb.lower_}": 1.0,
+                   f"head={word(root.head)}": 1.0, f"clause={word(verb)}": 1.0,
                    f"rule_ok={ev.rule_ok}": 1.0, f"absorbed={trig.governor is not None}": 1.0,
                    f"nrule={min(ev.frame.parties.countable, 4)}": 1.0,
                    f"sent_no={min(ev.sent_no, 6)}": 1.0,
@@ -65,7 +65,7 @@ def event_feats(facts: DocFacts, ev: Event) -> Features:
                    "quoted": float(any(t.text in ('"', "“", "”") for t in ev.sent)),
                    f"tag={verb.tag_}": 1.0}
     for tok in chain(root, limit=5, through_adjuncts=True)[1:]:
-        f[f"chain={tok.lower_}"] = 1.0
+        f[f"chain={word(tok)}"] = 1.0
     for tok in (root, verb):
         for c in tok.children:
             if c.dep_ in MOOD_DEPS:

@@ -94,3 +94,16 @@ def bucket(value: int, edges: tuple[int, ...]) -> str:
         if value <= edge:
             return f"<={edge}"
     return f">{edges[-1]}"
+
+
+# Entity types whose words are names: a feature sees their type, never the name, so no weight
+# is ever tied to a person, place or organisation of the training articles.
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def word(tok: Any) -> str:
+    """A token as a lexical feature value: its lower-cased form, or `<NAME>` for a name."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in NAME_TYPES or tok.text[:1].isupper() and \
+            tok.i > tok.sent.start:
+        return "<NAME>"
+    return str(tok.lower_)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ingest.extraction.learned.linear import Features, Linear, bucket
+from ingest.extraction.learned.linear import Features, Linear, bucket, word
 from ingest.extraction.meetings import Draft
 from ingest.extraction.merge import absorb, clash, compatible
 
@@ -50,7 +50,7 @@ def merge_feats(a: Draft, b: Draft) -> Features:
             f[f"bdet={c.lower_}"] = 1.0
     for tok in b.sent:
         if tok.lower_ in ("again", "another", "second", "previous", "earlier", "last"):
-            f[f"bword={tok.lower_}"] = 1.0
+            f[f"bword={word(tok)}"] = 1.0
     return f
 
 

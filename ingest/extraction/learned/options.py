@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.extraction.dates import ResolvedDate, resolve
 from ingest.extraction.learned.context import Article, governing, marker
-from ingest.extraction.learned.linear import Features, bucket
+from ingest.extraction.learned.linear import Features, bucket, word
 from ingest.extraction.meetings import Frame, boundary, other_event, verb_locatives
 from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import org_kind
@@ -76,9 +76,9 @@ def position(tok: Token, trig: Trigger, frame: Frame, subj: set[int]) -> Feature
                    "on_trig": float(gh.i in (root.i, verb.i) or g.head.i == root.i),
                    "subj": float(tok.i in subj)}
     if g.dep_ == "pobj":
-        f[f"gprep={g.head.lower_}"] = 1.0
+        f[f"gprep={word(g.head)}"] = 1.0
     if g.pos_ == "NOUN":
-        f[f"gword={g.lower_}"] = 1.0
+        f[f"gword={word(g)}"] = 1.0
     doc = tok.doc
     if (tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "–")) or (
             tok.i > 0 and doc[tok.i - 1].text in ("-", "–")):
@@ -173,7 +173,7 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
             tok = doc[m.start:m.end].root
             f: Features = {f"src={where}": 1.0, f"surface={m.surface}": 1.0,
                            "is_country": float(m.name == m.country),
-                           f"head={tok.head.lower_}": 1.0}
+                           f"head={word(tok.head)}": 1.0}
             if where == "sent":
                 f |= position(tok, trig, frame, subj)
                 f["locative"] = float(m.start in locatives)

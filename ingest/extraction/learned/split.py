@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.candidates import Event
-from ingest.extraction.learned.linear import Features
+from ingest.extraction.learned.linear import Features, word
 from ingest.extraction.meetings import split_bilateral
 from ingest.extraction.parties import Parties
 from ingest.extraction.scope import clause_head, subject_of
@@ -28,7 +28,7 @@ def split_feats(facts: DocFacts, ev: Event, parties: Parties) -> Features:
                    "orgs": float("Organization" in parties.sides.values())}
     for tok in ev.sent:
         if tok.lower_ in GROUP_WORDS:
-            f[f"sword={tok.lower_}"] = 1.0
+            f[f"sword={word(tok)}"] = 1.0
     return f
 
 
