@@ -36,18 +36,12 @@ def spacy_extractor(model: str, batch_size: int) -> Extractor:
 
 def stream_extractor(model: str, batch_size: int) -> StreamExtractor:
     """The real extractor as the supervised child runs it: announces each article's rules."""
-    from ingest.extraction import load_pipeline
-    from ingest.extraction.extractor import extract
-    from ingest.extraction.text import prepare
+    from ingest.extraction import extract_many, load_pipeline
 
     nlp = load_pipeline(model)
 
     def run(articles: list[ArticleText], on_start: Callable[[int], None]) -> Iterator[Extraction]:
-        pairs = ((prepare(a.text), a) for a in articles)
-        for k, (doc, article) in enumerate(nlp.pipe(pairs, as_tuples=True,
-                                                    batch_size=batch_size)):
-            on_start(k)
-            yield extract(doc, article)
+        return extract_many(nlp, articles, batch_size, on_start)
 
     return run
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -89,11 +89,14 @@ def extract_by_rules(doc: Doc, article: ArticleText) -> Extraction:
     return assemble(facts, merge(find_drafts(facts, find_triggers(doc, facts.lex))))
 
 
-def extract_many(nlp: Language, articles: Iterable[ArticleText],
-                 batch_size: int = 32) -> Iterator[Extraction]:
-    """Extract from many articles, parsing them in batches with nlp.pipe."""
+def extract_many(nlp: Language, articles: Iterable[ArticleText], batch_size: int = 32,
+                 on_start: Callable[[int], None] | None = None) -> Iterator[Extraction]:
+    """Extract from many articles, parsing them in batches with nlp.pipe; `on_start(k)` is
+    called once article k is parsed, before its rules run (the supervisor's progress marks)."""
     pairs = ((prepare(a.text), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for k, (doc, article) in enumerate(nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)):
+        if on_start is not None:
+            on_start(k)
         yield extract(doc, article)
 
 
