@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.security import APIKeyHeader
 
-from app.errors import Unauthorized
+from app.errors import KnownOutage, Unauthorized
 from app.services import Services
 from graph.names import Names
 from graph.queries import GraphQueries, Page
@@ -18,12 +18,21 @@ api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
                               description="Required on writes when DIPLOGRAPH_API_KEY is set.")
 
 
-def services(request: Request) -> Services:
+def built_services(request: Request) -> Services:
     built: Services = request.app.state.services
     return built
 
 
+def services(request: Request) -> Services:
+    """The services, unless Neo4j was just found unreachable (then 503 at once)."""
+    if request.app.state.outage.open:
+        raise KnownOutage
+    return built_services(request)
+
+
 ServicesDep = Annotated[Services, Depends(services)]
+# /ready probes Neo4j even during a known outage: it is how the outage is found to be over.
+ProbeServicesDep = Annotated[Services, Depends(built_services)]
 
 
 def store(s: ServicesDep) -> ArticleStore:

@@ -37,6 +37,10 @@ class Unauthorized(ApiError):
     status = 401
 
 
+class KnownOutage(Exception):
+    """Neo4j was found unreachable less than Retry-After ago: answered 503 without trying."""
+
+
 def _json(status: int, detail: object, **extra: object) -> JSONResponse:
     return JSONResponse({"detail": detail, **extra}, status_code=status)
 
@@ -52,8 +56,10 @@ async def unknown_name(_: Request, exc: Exception) -> JSONResponse:
 
 
 async def unavailable(request: Request, exc: Exception) -> JSONResponse:
-    log.warning("%s %s: Neo4j unavailable (%s)", request.method, request.url.path,
-                type(exc).__name__)
+    if not isinstance(exc, KnownOutage):
+        log.warning("%s %s: Neo4j unavailable (%s)", request.method, request.url.path,
+                    type(exc).__name__)
+        request.app.state.outage.trip()
     retry = str(request.app.state.retry_after)
     return JSONResponse({"detail": "the graph database is unavailable; retry later"},
                         status_code=503, headers={"Retry-After": retry})
@@ -87,7 +93,7 @@ async def internal(request: Request, exc: Exception) -> JSONResponse:
 def install(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, api_error)
     app.add_exception_handler(UnknownName, unknown_name)
-    for exc_type in UNAVAILABLE:
+    for exc_type in (*UNAVAILABLE, KnownOutage):
         app.add_exception_handler(exc_type, unavailable)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(HTTPException, http_error)

@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app import errors
 from app.middleware import BodyGuard
+from app.outage import Outage
 from app.routes import articles, browser_assets, graph, health
 from app.runtime import WorkerThread, ingest_seeds
 from app.services import Services
@@ -106,6 +107,7 @@ def create_app(config: Config | None = None) -> FastAPI:
                   lifespan=lifespan)
     app.state.config = config
     app.state.retry_after = config.api.retry_after_seconds
+    app.state.outage = Outage(config.api.retry_after_seconds)
     errors.install(app)
     app.add_middleware(BodyGuard, max_bytes=config.api.max_body_bytes)
     if config.api.cors_origins:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from app.deps import ServicesDep
+from app.deps import ProbeServicesDep
 
 router = APIRouter(tags=["health"])
 
@@ -21,7 +21,7 @@ def health() -> dict[str, str]:
 
 @router.get("/ready", responses={503: {"description": "Neo4j is unreachable, or a worker is "
                                                       "stalled (busy without progress)."}})
-def ready(s: ServicesDep) -> JSONResponse:
+def ready(s: ProbeServicesDep, request: Request) -> JSONResponse:
     """Neo4j is reachable and no worker is stalled: 200, else 503 with the reason.
 
     `workers` lists every live worker (any process sharing this Neo4j) with its state
@@ -33,8 +33,10 @@ def ready(s: ServicesDep) -> JSONResponse:
         counts = s.store.status_counts()
         workers = s.workers.live(GONE_SECONDS)
     except Exception:  # noqa: BLE001 - any failure to reach Neo4j means not ready
+        request.app.state.outage.trip()
         return JSONResponse({"status": "unavailable", "neo4j": False,
                              "reason": "Neo4j is unreachable"}, status_code=503, headers=retry)
+    request.app.state.outage.clear()
     body = {"status": "ready", "neo4j": True, "articles": counts,
             "extractor_version": s.extractor_version,
             "workers": [w.describe() for w in workers]}

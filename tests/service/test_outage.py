@@ -69,3 +69,25 @@ def test_outage_then_recovery(graph: neo4j.Driver, neo4j_settings: Neo4jSettings
             stop.set()
             thread.join(10)
             driver.close()
+
+
+def test_known_outage_is_refused_without_waiting(graph: neo4j.Driver,
+                                                 neo4j_settings: Neo4jSettings,
+                                                 proxy: Proxy) -> None:
+    settings = via(proxy, neo4j_settings)
+    with make_client(settings, retry_after_seconds=2) as client:
+        proxy.down()
+        assert client.post("/articles", json={"text": article(3).text}).status_code == 503
+        proxy.up()
+        # Neo4j is back, but within Retry-After the API does not try it: still 503, with the header
+        held = client.post("/articles", json={"text": article(3).text})
+        assert held.status_code == 503 and held.headers["Retry-After"] == "2"
+        assert client.get("/who-met-whom", params={"name": "Japan"}).status_code == 503
+        time.sleep(2.2)
+        assert client.post("/articles", json={"text": article(3).text}).status_code == 202
+        proxy.down()
+        assert client.get("/ready").status_code == 503
+        proxy.up()
+        # /ready always probes, and a ready answer ends the outage at once
+        assert client.get("/ready").status_code == 200
+        assert client.post("/articles", json={"text": article(4).text}).status_code == 202
