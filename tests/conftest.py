@@ -68,3 +68,11 @@ def output_dir() -> Path:
     """Where tests leave artefacts such as screenshots."""
     OUTPUT_DIR.mkdir(exist_ok=True)
     return OUTPUT_DIR
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that reaches the server fixture is a `neo4j` test, so `-m "not neo4j"` starts
+    nothing: the marker is derived from the fixtures a test uses, not remembered by hand."""
+    for item in items:
+        if "neo4j_settings" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.neo4j)
