@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
+from ingest.extraction.version import MAX_TEXT_CHARS
+
 Status = Literal["queued", "processing", "done", "failed"]
 
 
@@ -18,7 +20,8 @@ class ArticleCreate(BaseModel):
         "url": "https://example.org/2012/08/30/japan-north-korea-talks",
         "title": "Japan, North Korea hold talks", "published": "2012-08-30", "source": "AP"}]})
 
-    text: str = Field(description="Article text (at most 1,000,000 characters; longer is 413).")
+    text: str = Field(description=f"Article text (at most DIPLOGRAPH_MAX_TEXT_CHARS characters, "
+                                  f"{MAX_TEXT_CHARS:,} by default and at most; longer is 413).")
     url: Annotated[str, Field(max_length=2048)] | None = None
     title: Annotated[str, Field(max_length=1000)] | None = None
     published: date | None = Field(None, description="Publication date, YYYY-MM-DD.")

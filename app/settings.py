@@ -7,8 +7,7 @@ from pathlib import Path
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# The longest article text accepted, in characters (documented in README.md).
-MAX_TEXT_CHARS = 1_000_000
+from ingest.extraction.version import MAX_TEXT_CHARS
 
 
 class ApiSettings(BaseSettings):
@@ -18,7 +17,9 @@ class ApiSettings(BaseSettings):
 
     api_key: SecretStr | None = None
     reads_require_key: bool = False
-    max_text_chars: int = Field(MAX_TEXT_CHARS, gt=0)
+    # At most what the extractor reads (its one limit): a higher setting is refused at start,
+    # since the extractor would otherwise cut accepted text silently.
+    max_text_chars: int = Field(MAX_TEXT_CHARS, gt=0, le=MAX_TEXT_CHARS)
     max_body_bytes: int = Field(16 * 1024 * 1024, gt=0)
     max_batch: int = Field(1000, gt=0)
     cors_origins: list[str] = Field(default_factory=list)
