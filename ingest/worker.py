@@ -88,7 +88,7 @@ def _settle_quietly(pending: Future[None] | None) -> None:
     """Wait for in-flight writes whose failure is already being handled (or at stop)."""
     try:
         _settle(pending, None)
-    except Exception:  # noqa: BLE001 - stopping: the lease takes care of an unwritten batch
+    except Exception:  # stopping: the lease takes care of an unwritten batch
         log.warning("a batch's writes failed; its leases will expire", exc_info=True)
 
 
@@ -153,7 +153,7 @@ class Worker:
                     log.warning("Neo4j unavailable (%s); retry in %.0fs", type(exc).__name__,
                                 backoff)
                     pending, backoff = None, min(backoff * 2, self.settings.max_backoff_seconds)
-                except Exception:  # noqa: BLE001 - the loop outlives any one failure
+                except Exception:  # the loop outlives any one failure
                     log.exception("worker loop failed; retrying in %.0fs", backoff)
                     pending, backoff = None, min(backoff * 2, self.settings.max_backoff_seconds)
                 if pending is None:
@@ -246,7 +246,7 @@ class Worker:
             return
         except UNAVAILABLE:
             raise
-        except Exception:  # noqa: BLE001 - find the article that broke the batch
+        except Exception:  # find the article that broke the batch
             log.warning("batch write failed; writing one by one", exc_info=True)
         by_id = {article.id: article for article, _ in results}
         for one in pending:
@@ -262,7 +262,7 @@ class Worker:
             return list(zip(batch, self.extract([as_text(a) for a in batch]), strict=True))
         except Interrupted:
             raise
-        except Exception:  # noqa: BLE001 - find the article that broke the batch
+        except Exception:  # find the article that broke the batch
             log.warning("batch extraction failed; extracting one by one", exc_info=True)
         return [(a, self._extract_one(a)) for a in batch]
 
