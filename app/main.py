@@ -7,11 +7,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from app import errors
-from app.middleware import BodyGuard
+from app.middleware import BodyGuard, known_query
 from app.outage import Outage
 from app.routes import articles, browser_assets, graph, health
 from app.runtime import WorkerThread, ingest_seeds
@@ -103,8 +104,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app(config: Config | None = None) -> FastAPI:
     config = config or Config()
-    app = FastAPI(title="diplograph", version="0.1.0", description=DESCRIPTION,
-                  lifespan=lifespan)
+    # /docs and /redoc load their JavaScript and CSS from this service (fastapi-offline), no CDN
+    app = FastAPIOffline(title="diplograph", version="0.1.0", description=DESCRIPTION,
+                         lifespan=lifespan, dependencies=[Depends(known_query)])
     app.state.config = config
     app.state.retry_after = config.api.retry_after_seconds
     app.state.outage = Outage(config.api.retry_after_seconds)

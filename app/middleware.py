@@ -1,10 +1,15 @@
-"""ASGI guards for write requests: JSON only (415), and a request-body byte limit (413)."""
+"""Request guards: JSON bodies only (415), a body byte limit (413), known query parameters (422).
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from fastapi import Request
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -65,3 +70,37 @@ class BodyGuard:
         except Exception:
             if not replied:
                 raise
+
+
+def _query_names(dependant: Dependant) -> frozenset[str]:
+    names = {field.alias for field in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return frozenset(names)
+
+
+_ACCEPTED: dict[int, tuple[APIRoute, frozenset[str]]] = {}  # by id(route); routes live on
+
+
+def accepted_query(route: APIRoute) -> frozenset[str]:
+    """The query parameters a route (with its dependencies) declares, by their URL names."""
+    known = _ACCEPTED.get(id(route))
+    if known is None or known[0] is not route:
+        known = _ACCEPTED[id(route)] = (route, _query_names(route.dependant))
+    return known[1]
+
+
+async def known_query(request: Request) -> None:
+    """422 naming each query parameter the matched route does not declare (a typo such as
+    `?sinc=2024` would otherwise be ignored and answer as if no filter was given)."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or not route.include_in_schema:
+        return
+    accepted = accepted_query(route)
+    unknown = sorted({name for name in request.query_params if name not in accepted})
+    if unknown:
+        expected = ", ".join(sorted(accepted)) or "none"
+        raise RequestValidationError([
+            {"loc": ("query", name), "type": "extra_forbidden", "input": request.query_params[name],
+             "msg": f"unknown query parameter {name!r} (this endpoint takes: {expected})"}
+            for name in unknown])
