@@ -45,13 +45,15 @@ def ingest(
     api_key: Annotated[str | None, typer.Option(envvar="DIPLOGRAPH_API_KEY",
                                                 help="X-API-Key for the API.")] = None,
     batch: Annotated[int, typer.Option(min=1, max=1000, help="Articles per request.")] = 50,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Send article files to the API (or into the graph) and say what was new."""
+    """Send article files to the API (or into the graph) and say what was new; exits 1 when any
+    article failed (the others are stored)."""
     from app.bulk import run_ingest
 
-    summary = run_ingest(paths, api, direct, api_key, batch)
+    summary = run_ingest(paths, api, direct, api_key, batch, quiet)
     typer.echo(summary.describe())
-    if summary.failed and not (summary.new or summary.known):
+    if not summary.ok:
         raise typer.Exit(1)
 
 

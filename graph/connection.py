@@ -27,4 +27,7 @@ def open_driver(settings: Neo4jSettings) -> neo4j.Driver:
         connection_timeout=settings.connection_timeout,
         connection_acquisition_timeout=settings.connection_timeout * 2,
         max_transaction_retry_time=settings.connection_timeout * 3,
+        # No INFORMATION notices ("index or constraint already exists" per schema statement at
+        # every start); warnings still come through.
+        notifications_min_severity="WARNING",
     )
