@@ -38,3 +38,25 @@ def stop() -> None:
 def status() -> None:
     """Say whether the server runs, where, and where its password is."""
     typer.echo(_local().status().describe())
+
+
+@neo4j_cli.command()
+def password() -> None:
+    """Print the password of user `neo4j` (NEO4J_PASSWORD, else the one the managed server
+    generated), alone on stdout: `$(diplograph neo4j password)` works."""
+    settings = Neo4jSettings()
+    if settings.password is not None:
+        typer.echo(settings.password.get_secret_value())
+        return
+    if not settings.managed:
+        typer.echo(f"error: NEO4J_URI is set ({settings.uri}) but NEO4J_PASSWORD is not: the "
+                   "password of that server is not known here", err=True)
+        raise typer.Exit(1)
+    local = LocalNeo4j(settings)
+    kept = local.home / "password"
+    if not kept.exists():
+        typer.echo(f"error: no password yet ({kept} is made on first start: "
+                   "diplograph neo4j start)", err=True)
+        raise typer.Exit(1)
+    typer.echo(local.password())
+    typer.echo(f"(user neo4j; kept in {kept})", err=True)

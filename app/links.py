@@ -1,6 +1,7 @@
 """Links that open the subgraph a response describes in the Neo4j Browser (`browser_url`).
 
-The queries are parameterised; graph.browser_links writes the values as `:param` lines.
+The queries are fixed; graph.browser_links writes each `$value` in as a Cypher literal, so the
+Browser's editor holds one statement that draws the subgraph on Ctrl+Enter.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from app.routes import articles, browser_assets, graph, health
 from app.runtime import WorkerThread, ingest_seeds
 from app.services import Services
 from app.settings import ApiSettings
+from graph.browser_links import link_base
 from graph.connection import open_driver
 from graph.local.server import LocalNeo4j
 from graph.schema import apply_schema
@@ -68,7 +69,8 @@ def _prepare(config: Config) -> LocalNeo4j | None:
 def browser_base(config: Config) -> ApiSettings:
     """Browser links go to the managed server's own port unless DIPLOGRAPH_BROWSER_URL is set."""
     if config.neo4j.managed and "browser_url" not in config.api.model_fields_set:
-        base = f"http://localhost:{config.neo4j.http_port}"
+        base = link_base(f"http://localhost:{config.neo4j.http_port}",  # form: user, address
+                         f"bolt://localhost:{config.neo4j.bolt_port}")
         return config.api.model_copy(update={"browser_url": base})
     return config.api
 

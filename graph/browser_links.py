@@ -1,10 +1,18 @@
-"""Deep links that open Neo4j Browser with a query (and its parameters) in the editor.
+"""Deep links that open Neo4j Browser with a query in the editor, ready to draw on Ctrl+Enter.
+
+Browser 5.24 runs an editor holding several statements (`:param …` lines, then the query) as a
+script and shows only "Completed" for it, never the graph. So a link's editor holds one
+statement: each `$name` of the (fixed, diplograph-written) query is replaced by its value as a
+Cypher literal, which is the only way a value enters the text, and the query returns paths, so
+the Browser draws them.
 
 Browser 5.24 reads `?cmd=edit&arg=...` by decoding the whole URL once and then cutting `arg` at
 the first `&` or `#`, and it turns a raw `+` into a space before decoding. So the query is
 percent-encoded whole (`+` becomes `%2B`), and neither the query nor a value may carry a raw
-`&` or `#` past decoding: values are written as Cypher literals in which `&` and `#` inside
-strings are `\\u` escapes, and a query containing either character is refused.
+`&` or `#` past decoding: values are written as Cypher literals in which `&`, `#` (and `;`, where
+the Browser would split statements) inside strings are `\\u` escapes, and a query containing
+any of them is refused. `?dbms=bolt://neo4j@host:port` before `cmd` pre-fills the connect form
+(user and address; the password is never in a link): see `link_base`.
 """
 
 from __future__ import annotations
@@ -14,21 +22,47 @@ import math
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 _PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_CUT = ("&", "#")  # where the Browser's URL parser would end the argument
+_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_CUT = ("&", "#", ";")  # where the Browser would end the argument, or split the statement
+
+
+def link_base(browser: str, bolt: str | None = None, user: str = "neo4j") -> str:
+    """The Browser's address, with `?dbms=` pre-filling the connect form when `bolt` is given
+    (`bolt://localhost:7687` → the form shows that address and user `neo4j`)."""
+    base = browser.rstrip("/")
+    if bolt is None:
+        return base
+    parts = urlsplit(bolt)
+    connect = f"{parts.scheme}://{quote(user, safe='')}@{parts.netloc.rpartition('@')[2]}"
+    return f"{base}/browser/?dbms={quote(connect, safe='')}"
 
 
 def browser_url(cypher: str, params: dict[str, Any] | None = None,
                 base: str = "http://localhost:7474") -> str:
-    """A Browser URL whose editor holds `:param` lines for params, then the query."""
+    """A Browser URL whose editor holds the query alone, its parameters written in as literals.
+
+    `base` is the Browser's address, optionally `link_base`'s (with `?dbms=`)."""
     bad = [c for c in _CUT if c in cypher]
     if bad:
         raise ValueError(f"the Browser cannot take {bad[0]!r} in a linked query")
-    lines = [f":param {_name(k)} => {cypher_literal(v)};" for k, v in (params or {}).items()]
-    text = "\n".join([*lines, cypher.strip()])
-    return f"{base.rstrip('/')}/browser?cmd=edit&arg={quote(text, safe='')}"
+    values = {_name(k): cypher_literal(v) for k, v in (params or {}).items()}
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise ValueError(f"the linked query uses ${name}, which has no value")
+        return values[name]
+
+    text = _PARAM_USE.sub(value, cypher.strip())  # one pass: a value's text is never re-read
+    parts = urlsplit(base.rstrip("/"))
+    if parts.query:
+        page = f"{parts.scheme}://{parts.netloc}{parts.path}?{parts.query}&"
+    else:
+        page = f"{parts.scheme}://{parts.netloc}{parts.path or ''}/browser?"
+    return f"{page}cmd=edit&arg={quote(text, safe='')}"
 
 
 def _name(key: str) -> str:
@@ -59,7 +93,8 @@ def cypher_literal(value: Any) -> str:
 def _string(value: str) -> str:
     # JSON's escapes are all valid in Cypher strings; ASCII-only output keeps the URL plain.
     encoded = json.dumps(value, ensure_ascii=True)
-    return encoded.replace("&", "\\u0026").replace("#", "\\u0023")
+    return (encoded.replace("&", "\\u0026").replace("#", "\\u0023")
+            .replace(";", "\\u003B"))
 
 
 def _key(key: object) -> str:

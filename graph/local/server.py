@@ -38,7 +38,8 @@ class Status:
             return f"Neo4j is stopped (data in {self.home})"
         return (
             f"Neo4j is running (pid {self.pid}): {self.bolt_uri}, Browser {self.browser_url} "
-            f"(user neo4j, password in {self.home / 'password'})"
+            f"(user neo4j, password: `diplograph neo4j password`, kept in "
+            f"{self.home / 'password'})"
         )
 
 

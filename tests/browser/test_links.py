@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import neo4j
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.browser_links import browser_url, cypher_literal
+from graph.browser_links import browser_url, cypher_literal, link_base
 
 QUERY = "MATCH (e:Entity {key: $key})-[:MET_WITH]-(o) RETURN e, o"
 TRICKY = ["", "Japan", "a&arg=MATCH (n) DETACH DELETE n", "#x", "+1 %41 %", "it's \"quoted\"",
@@ -24,39 +24,60 @@ def editor_text(url: str) -> str:
     return "\n".join(re.findall(r"[?&]arg=([^&#]*)", decoded))
 
 
-def test_the_editor_gets_param_lines_then_the_query() -> None:
+def test_the_editor_gets_one_statement_with_the_values_written_in() -> None:
     url = browser_url(QUERY, {"key": "JPN", "hops": 2})
     assert url.startswith("http://localhost:7474/browser?cmd=edit&arg=")
-    assert editor_text(url) == f':param key => "JPN";\n:param hops => 2;\n{QUERY}'
+    assert editor_text(url) == 'MATCH (e:Entity {key: "JPN"})-[:MET_WITH]-(o) RETURN e, o'
 
 
-def test_no_params_no_param_lines_and_base_is_kept() -> None:
-    url = browser_url(QUERY, base="http://example.org:17474/")
+def test_no_params_no_change_and_base_is_kept() -> None:
+    url = browser_url(QUERY.replace("$key", "'JPN'"), base="http://example.org:17474/")
     assert url.startswith("http://example.org:17474/browser?cmd=edit&arg=")
-    assert editor_text(url) == QUERY
+    assert editor_text(url) == QUERY.replace("$key", "'JPN'")
+
+
+def test_a_parameter_without_a_value_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"\$key"):
+        browser_url(QUERY)
+
+
+def test_link_base_prefills_user_and_address_before_the_command() -> None:
+    base = link_base("http://localhost:7474/", "bolt://127.0.0.1:7687")
+    assert base == "http://localhost:7474/browser/?dbms=bolt%3A%2F%2Fneo4j%40127.0.0.1%3A7687"
+    url = browser_url(QUERY, {"key": "JPN"}, base)
+    query = parse_qs(urlsplit(url).query)
+    assert query["dbms"] == ["bolt://neo4j@127.0.0.1:7687"]
+    assert editor_text(url) == 'MATCH (e:Entity {key: "JPN"})-[:MET_WITH]-(o) RETURN e, o'
+    assert link_base("http://localhost:7474") == "http://localhost:7474"
 
 
 @pytest.mark.parametrize("value", TRICKY)
-def test_a_value_cannot_break_out_of_its_line(value: str) -> None:
+def test_a_value_cannot_break_out_of_its_literal(value: str) -> None:
     text = editor_text(browser_url(QUERY, {"key": value}))
-    lines = text.split("\n")
-    assert lines[-1] == QUERY and len(lines) == 2, text
-    assert lines[0].startswith(":param key => \"") and lines[0].endswith('";')
+    head, tail = "MATCH (e:Entity {key: ", "})-[:MET_WITH]-(o) RETURN e, o"
+    assert text.startswith(head) and text.endswith(tail), text
+    assert text[len(head):-len(tail)] == cypher_literal(value)
+    assert ";" not in text  # the Browser would split it into statements
 
 
 @given(st.text())
 def test_any_string_round_trips_through_the_url(value: str) -> None:
     text = editor_text(browser_url(QUERY, {"key": value}))
-    assert text == f":param key => {cypher_literal(value)};\n{QUERY}"
+    assert text == QUERY.replace("$key", cypher_literal(value))
+
+
+def test_a_value_that_looks_like_a_parameter_is_not_replaced_again() -> None:
+    text = editor_text(browser_url("RETURN $a, $b", {"a": "$b", "b": 1}))
+    assert text == 'RETURN "$b", 1'
 
 
 @pytest.mark.parametrize("name", ["", "1x", "a b", "x => 1; MATCH (n) DETACH DELETE n //", "k-1"])
 def test_parameter_names_are_identifiers(name: str) -> None:
     with pytest.raises(ValueError, match="parameter name"):
-        browser_url(QUERY, {name: 1})
+        browser_url("RETURN 1", {name: 1})
 
 
-@pytest.mark.parametrize("query", ["RETURN 'a&b'", "RETURN '#1'"])
+@pytest.mark.parametrize("query", ["RETURN 'a&b'", "RETURN '#1'", "RETURN 1; RETURN 2"])
 def test_a_query_the_browser_would_cut_is_refused(query: str) -> None:
     with pytest.raises(ValueError, match="cannot take"):
         browser_url(query)
@@ -71,7 +92,7 @@ def test_values_that_are_not_plain_json_are_refused(value: Any) -> None:
 @pytest.mark.neo4j
 def test_literals_evaluate_to_the_same_values_in_neo4j(driver: neo4j.Driver) -> None:
     values: list[Any] = [*TRICKY, None, True, False, 0, -7, 2**62, 1.5, 1e-7, 1e300,
-                         ["a", 1, None], {"weird key`": [1, {"n": "x&y"}], "plain": "#"}]
+                         ["a", 1, None], {"weird key`": [1, {"n": "x&y;"}], "plain": "#"}]
     for value in values:
         record = driver.execute_query("RETURN " + cypher_literal(value) + " AS v").records[0]
         assert record["v"] == value, value

@@ -31,7 +31,8 @@ def test_post_then_done_then_queries(client: TestClient, drain: Worker) -> None:
     talks = next(m for m in prk["items"] if m["date"] == "2012-08-29")
     assert talks["place"]["name"] == "Beijing" and talks["reports"][0]["url"] == SEED["url"]
     assert who["browser_url"].startswith("http://localhost:")
-    assert "/browser?cmd=edit&arg=" in who["browser_url"]
+    assert "/browser/?dbms=bolt%3A%2F%2Fneo4j%40localhost%3A" in who["browser_url"]  # form filled
+    assert "&cmd=edit&arg=MATCH" in who["browser_url"]  # one statement, no :param lines
     for alias in ("DPRK", "north korean", "Pyongyang"):
         got = client.get("/who-met-whom", params={"name": alias}).json()
         assert got["entity"]["name"] == "North Korea"
