@@ -7,6 +7,7 @@ import logging
 import typer
 
 from app import cli_bench, cli_extract, cli_service
+from app.cli_export import export_cli
 from app.cli_neo4j import neo4j_cli
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -17,6 +18,7 @@ cli = typer.Typer(
     pretty_exceptions_enable=False,
 )
 cli.add_typer(neo4j_cli, name="neo4j")
+cli.add_typer(export_cli, name="export")
 cli_service.register(cli)
 cli_extract.register(cli)
 cli_bench.register(cli)

@@ -14,7 +14,7 @@ from fastapi_offline import FastAPIOffline
 from app import errors
 from app.middleware import BodyGuard, known_query
 from app.outage import Outage
-from app.routes import articles, browser_assets, graph, health
+from app.routes import articles, browser_assets, export, graph, health
 from app.runtime import WorkerThread, ingest_seeds
 from app.services import Services
 from app.settings import ApiSettings
@@ -119,7 +119,7 @@ def create_app(config: Config | None = None) -> FastAPI:
                            allow_methods=["GET", "POST"],
                            # Pragma/Cache-Control: the Browser sends them when it fetches the guide
                            allow_headers=["X-API-Key", "Content-Type", "Pragma", "Cache-Control"])
-    for module in (articles, graph, health):
+    for module in (articles, graph, health, export):
         app.include_router(module.router)
     app.include_router(browser_assets.router)  # the Browser's style and guide
     return app
