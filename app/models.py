@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
@@ -24,8 +24,21 @@ class ArticleCreate(BaseModel):
                                   f"{MAX_TEXT_CHARS:,} by default and at most; longer is 413).")
     url: Annotated[str, Field(max_length=2048)] | None = None
     title: Annotated[str, Field(max_length=1000)] | None = None
-    published: date | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    published: date | None = Field(None, description=(
+        "Publication date, YYYY-MM-DD, or an ISO 8601 date-time (`2025-05-12T10:00:00Z`, "
+        "`2025-05-12T23:30:00+09:00`): its date, as written in its own offset, is kept."))
     source: Annotated[str, Field(max_length=200)] | None = None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _date_of_datetime(cls, value: object) -> object:
+        """A date-time stands for its calendar date where it was written (no shift to UTC)."""
+        if isinstance(value, str) and len(value) > 10 and value[10:11] in ("T", "t", " "):
+            try:
+                return datetime.fromisoformat(value.strip()).date()
+            except ValueError:
+                raise ValueError(f"not an ISO 8601 date or date-time: {value!r}") from None
+        return value
 
     @field_validator("text")
     @classmethod
@@ -142,3 +155,78 @@ class MeetingPublic(BaseModel):
     place: Place | None
     issues: list[str]
     reports: list[Report]
+
+
+class FactPlace(BaseModel):
+    id: str
+    name: str | None
+
+
+class FactParticipant(BaseModel):
+    id: str
+    name: str | None
+    type: str | None
+    role: str | None
+    confidence: float | None = Field(None, description="This article's confidence in it.")
+
+
+class ReportedMeeting(BaseModel):
+    """A meeting as this article reported it (its date, kind and place in this report)."""
+
+    meeting_id: str
+    date: str | None
+    date_precision: str | None
+    kind: str | None
+    status: str | None
+    evidence: str | None = Field(None, description="The sentence that reports it.")
+    start: int | None = Field(None, description="Character offsets of `evidence` in the text.")
+    end: int | None
+    confidence: float | None
+    place: FactPlace | None
+    participants: list[FactParticipant]
+    issues: list[str]
+
+
+class PersonRef(BaseModel):
+    id: str
+    name: str | None
+
+
+class FactRole(BaseModel):
+    person: PersonRef
+    title: str | None
+    of: str | None
+    evidence: str | None
+    start: int | None
+    end: int | None
+    confidence: float | None
+
+
+class FactIssue(BaseModel):
+    id: str
+    name: str | None
+    countries: list[str]
+
+
+class FactRelation(BaseModel):
+    type: str
+    a: str | None
+    b: str | None
+    evidence: str | None
+    start: int | None
+    end: int | None
+
+
+class ArticleFacts(BaseModel):
+    """What the worker extracted from one article, each fact with its evidence span."""
+
+    id: str
+    status: Status
+    extractor_version: str | None
+    empty: bool = Field(description="True when the article is processed and yielded no fact.")
+    note: str | None = Field(None, description=(
+        "Why there are no facts: not processed yet, failed, or nothing found."))
+    meetings: list[ReportedMeeting]
+    roles: list[FactRole]
+    issues: list[FactIssue]
+    relations: list[FactRelation]

@@ -9,6 +9,7 @@ from typing import Any, LiteralString
 import neo4j
 
 from graph.cypher import articles as q
+from graph.cypher import queue_facts
 from graph.keys import article_id
 from graph.values import plain, session
 
@@ -85,6 +86,12 @@ class ArticleStore:
     def get(self, id_: str) -> dict[str, Any] | None:
         rows = self._read(q.GET, id=id_)
         return plain(rows[0]["article"]) if rows else None
+
+    def facts(self, id_: str) -> dict[str, Any] | None:
+        """The article's facts (meetings with participants and issues, roles, issues,
+        relations), each with its evidence span; None when no article has this id."""
+        rows = self._read(queue_facts.ARTICLE_FACTS, id=id_)
+        return plain(rows[0]) if rows else None
 
     def search(self, where: ArticleFilter, skip: int, limit: int) -> tuple[list[Any], int]:
         rows = self._read(q.LIST, skip=skip, limit=limit, **where.params())

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query
+from fastapi.exceptions import RequestValidationError
 
 from app.deps import PageDep, ReadKey, ServicesDep, StoreDep, WriteKey
 from app.errors import ApiError, NotFound, TextTooLarge
 from app.models import (
     ArticleAccepted,
     ArticleCreate,
+    ArticleFacts,
     ArticleLinks,
     ArticlePublic,
     ArticlesBody,
@@ -62,14 +65,40 @@ def post_articles(
     return accepted if isinstance(body, list) else accepted[0]
 
 
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def day_range(name: str, value: str) -> tuple[date, date]:
+    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD stands for (422 if no such date)."""
+    parts = [int(p) for p in value.split("-")]
+    try:
+        if len(parts) == 3:
+            day = date(*parts)
+            return day, day
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            return first, date(parts[0], parts[1], calendar.monthrange(*parts)[1])
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    except ValueError as exc:
+        raise RequestValidationError([{"loc": ("query", name), "type": "date_from_datetime_parsing",
+                                       "msg": f"{value!r} is not a date: {exc}", "input": value}]
+                                     ) from None
+
+
 @router.get("/articles", response_model=ArticlesPublic, dependencies=[ReadKey])
 def list_articles(
     store: StoreDep, page: PageDep, status: Status | None = None, source: str | None = None,
-    since: Annotated[date | None, Query(description="Published on or after.")] = None,
-    until: Annotated[date | None, Query(description="Published on or before.")] = None,
+    since: Annotated[str | None, Query(pattern=PARTIAL_DATE, examples=["2024-05"], description=(
+        "Published on or after: YYYY-MM-DD, YYYY-MM (from its first day) or YYYY."))] = None,
+    until: Annotated[str | None, Query(pattern=PARTIAL_DATE, examples=["2024"], description=(
+        "Published on or before: YYYY-MM-DD, YYYY-MM (to its last day) or YYYY."))] = None,
 ) -> ArticlesPublic:
     """Articles, newest first, filtered by status, source and publication date."""
-    rows, total = store.search(ArticleFilter(status, source, since, until), page.skip, page.limit)
+    start = day_range("since", since)[0] if since else None
+    end = day_range("until", until)[1] if until else None
+    if start and end and start > end:
+        raise ApiError(f"since ({since}) is after until ({until})")
+    rows, total = store.search(ArticleFilter(status, source, start, end), page.skip, page.limit)
     return ArticlesPublic(data=[public(r) for r in rows], count=total, skip=page.skip,
                           limit=page.limit)
 
@@ -98,6 +127,26 @@ def get_article(store: StoreDep, article_id: str) -> ArticlePublic:
     if row is None:
         raise NotFound(f"no article has id {article_id!r}")
     return public(row)
+
+
+@router.get("/articles/{article_id}/facts", response_model=ArticleFacts,
+            dependencies=[ReadKey])
+def get_facts(store: StoreDep, article_id: str) -> ArticleFacts:
+    """What the article gave: meetings (participants, roles, issues), roles, issues and
+    relations, each with its evidence span and confidence; `note` says why there are none."""
+    got = store.facts(article_id)
+    if got is None:
+        raise NotFound(f"no article has id {article_id!r}")
+    found = any(got[k] for k in ("meetings", "roles", "issues", "relations"))
+    status = got["status"]
+    note = None
+    if not found:
+        note = {"queued": "not processed yet (queued)",
+                "processing": "being processed now",
+                "failed": "extraction failed: see GET /articles/{id} for the error"}.get(
+            status, "processed: the extractor found no meeting, role, issue or relation in it")
+    return ArticleFacts.model_validate({**got, "id": article_id, "note": note,
+                                        "empty": status == "done" and not found})
 
 
 @router.post("/articles/{article_id}/reprocess", status_code=202,
