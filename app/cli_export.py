@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -50,8 +51,10 @@ def export_meetings(
         "One row per country dyad per meeting, with CAMEO and PLOVER codes."))] = False,
     participant: Annotated[list[str] | None, typer.Option(help=(
         "Repeat for several; every one must take part."))] = None,
-    since: Annotated[str | None, typer.Option(help="Meetings on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Meetings on or before (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, typer.Option(help=(
+        "Meetings on or after: YYYY-MM-DD, YYYY-MM or YYYY."))] = None,
+    until: Annotated[str | None, typer.Option(help=(
+        "Meetings on or before: YYYY-MM-DD, YYYY-MM or YYYY."))] = None,
     kind: Annotated[str | None, typer.Option(help="talks, summit, visit, phone_call, …")] = None,
     place: Annotated[str | None, typer.Option(help="City or country.")] = None,
     min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
@@ -66,11 +69,8 @@ def export_meetings(
 
     if fmt == "parquet" and str(output) == "-":
         raise _fail("parquet needs --output FILE")
-    try:
-        start = date.fromisoformat(since) if since else None
-        end = date.fromisoformat(until) if until else None
-    except ValueError as exc:
-        raise _fail(f"--since/--until: {exc}") from None
+    start = _bound("since", since, 0)
+    end = _bound("until", until, 1)
     if start and end and start > end:
         raise _fail(f"--since ({start}) is after --until ({end})")
     with _driver() as (driver, database):
@@ -96,6 +96,22 @@ def export_meetings(
             written = exports.write_rows(source, columns, fmt, out)
     what = f"{written} dyad rows of {total} meetings" if dyads else f"{written} meetings"
     typer.echo(f"{what} written to {'stdout' if str(output) == '-' else output}", err=True)
+
+
+def _bound(name: str, value: str | None, end: int) -> date | None:
+    """--since/--until as on /articles: YYYY-MM-DD, YYYY-MM or YYYY (first or last day)."""
+    from fastapi.exceptions import RequestValidationError
+
+    from app.routes.articles import PARTIAL_DATE, day_range
+
+    if value is None:
+        return None
+    if not re.fullmatch(PARTIAL_DATE, value):
+        raise _fail(f"--{name} {value!r}: give YYYY-MM-DD, YYYY-MM or YYYY")
+    try:
+        return day_range(name, value)[end]
+    except RequestValidationError:
+        raise _fail(f"--{name} {value!r} is not a date") from None
 
 
 def _counted(rows: Iterator[dict[str, Any]], tick: Callable[[], None]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 
+from graph.browser_links import link_base
 from graph.errors import ProvisionError
 from graph.local.config import ENTRY_POINT, admin_command, java_command, render_conf
 from graph.local.jars import ensure_jars
@@ -74,7 +75,9 @@ class LocalNeo4j:
             running=pid is not None and self._bolt_open(),
             pid=pid,
             bolt_uri=self.bolt_uri,
-            browser_url=f"http://localhost:{self.settings.http_port}/browser/",
+            # `?dbms=` fills the connect form with the address and user neo4j
+            browser_url=link_base(f"http://localhost:{self.settings.http_port}",
+                                  f"bolt://localhost:{self.settings.bolt_port}"),
             home=self.home,
         )
 

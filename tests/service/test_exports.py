@@ -83,6 +83,13 @@ def test_filters_are_those_of_the_api(loaded: neo4j.Driver, client: TestClient,
     assert len(rows) == api_count == 2
     result = CliRunner().invoke(cli, ["export", "meetings", "--participant", "Atlantis"])
     assert result.exit_code == 2 and "Atlantis" in result.output
+    export("meetings", "-f", "jsonl", "-o", str(tmp_path / "y.jsonl"), "--since", "2013",
+           "--until", "2014-01")  # years and months, as on /articles
+    dates = pd.read_json(tmp_path / "y.jsonl", lines=True, convert_dates=False)["date"]
+    assert list(dates) == ["2013-05", "2014-01-02"]
+    for bad in ("2014-13", "14"):
+        result = CliRunner().invoke(cli, ["export", "meetings", "--until", bad])
+        assert result.exit_code == 2 and "--until" in result.output
 
 
 def test_dyad_rows_carry_cameo_and_plover(loaded: neo4j.Driver, tmp_path: Path) -> None:
