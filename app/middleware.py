@@ -96,6 +96,8 @@ async def known_query(request: Request) -> None:
     route = request.scope.get("route")
     if not isinstance(route, APIRoute) or not route.include_in_schema:
         return
+    if route.path.startswith("/browser/"):  # assets fetched by the Neo4j Browser, its URLs
+        return
     accepted = accepted_query(route)
     unknown = sorted({name for name in request.query_params if name not in accepted})
     if unknown:
