@@ -26,6 +26,7 @@ from graph.values import plain, session
 RowFormat = Literal["csv", "jsonl", "parquet"]
 ROW_FORMATS: tuple[RowFormat, ...] = ("csv", "jsonl", "parquet")
 PARQUET_ROWS = 10_000
+CHUNK_ROWS = 500  # rows per chunk of a streamed HTTP export
 CSV_LIST_SEPARATOR = "|"  # list cells in CSV (countries, people, …): "CHN|JPN"
 
 MEETING_COLUMNS = ("id", "date", "date_precision", "kind", "status", "confidence", "place",
@@ -124,10 +125,11 @@ def write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], fmt: Ro
 
 def text_chunks(rows: Iterable[dict[str, Any]], columns: tuple[str, ...],
                 fmt: Literal["csv", "jsonl"]) -> Iterator[str]:
-    """The export as text, one row at a time (for a streamed HTTP answer)."""
+    """The export as text in chunks of `CHUNK_ROWS` rows (for a streamed HTTP answer)."""
     buffer = _Buffer()
-    for _ in _text_rows(rows, columns, fmt, buffer, None):
-        yield buffer.take()
+    for n, _ in enumerate(_text_rows(rows, columns, fmt, buffer, None), 1):
+        if n % CHUNK_ROWS == 0:
+            yield buffer.take()
     if buffer.parts:
         yield buffer.take()
 
