@@ -71,7 +71,9 @@ class GraphQueries:
 
     def who_met_whom(self, key: str, window: Window, page: Page,
                      items: int = ITEMS_PER_COUNTERPART, tx: Tx = None) -> dict[str, Any]:
-        row = self._one(q.WHO_MET_WHOM, tx, key=key, skip=page.skip, limit=page.limit,
+        # No window: the stored MET_WITH answers it (the same answer, see WHO_MET_WHOM_STORED).
+        query = q.WHO_MET_WHOM_STORED if window == Window() else q.WHO_MET_WHOM
+        row = self._one(query, tx, key=key, skip=page.skip, limit=page.limit,
                         items=items, **window.params())
         return row or {"total": 0, "counterparts": []}
 

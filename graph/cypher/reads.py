@@ -70,6 +70,36 @@ RETURN size(rows) AS total, [x IN rows[$skip..$skip + $limit] | {
          """ + _MEETING + """]}] AS counterparts
 """
 
+# WHO_MET_WHOM with no window (no since/until/kind/min_confidence): the ranking, counts and
+#   first/last come from MET_WITH (kept exact by graph/writer.py, RECOMPUTE_MET_WITH), and only
+#   the page's counterparts read their $items latest shared meetings, instead of expanding every
+#   meeting of the entity (11,000 for a busy country on the 100k bench graph). Same answer.
+WHO_MET_WHOM_STORED: LiteralString = """
+MATCH (e:Entity {key: $key})
+OPTIONAL CALL (e) {
+  MATCH (e)-[w:MET_WITH]-(o:Entity)
+  WITH o, w ORDER BY w.meetings DESC, o.name, o.key
+  WITH collect({o: o, w: w}) AS rows
+  RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS page
+}
+OPTIONAL CALL (e, page) {
+  UNWIND range(0, size(page) - 1) AS i
+  WITH i, page[i].o AS o, page[i].w AS w
+  CALL (e, o) {
+    OPTIONAL MATCH (e)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(o)
+    WITH DISTINCT m WHERE m IS NOT NULL AND $items > 0
+    ORDER BY m.date_start DESC, m.key DESC LIMIT $items
+    RETURN reverse(collect(m)) AS ms
+  }
+  WITH i, o, w, ms ORDER BY i
+  RETURN collect({
+    id: o.key, name: o.name, type: [l IN labels(o) WHERE l <> 'Entity'][0],
+    meetings: w.meetings, first: w.first, last: w.last,
+    items: [m IN ms | """ + _MEETING + """]}) AS counterparts
+}
+RETURN coalesce(total, 0) AS total, coalesce(counterparts, []) AS counterparts
+"""
+
 # $keys (all must take part), $since, $until, $kind, $place (key or null), $skip, $limit
 # -> total, meetings [meeting]. Starts from the meetings of the participant with the fewest
 # (not from every Meeting: at 55,000 meetings the label scan cost seconds, see
