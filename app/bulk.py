@@ -75,18 +75,12 @@ def api_sender(url: str, key: str | None) -> Sender:
 
 
 def direct_sender() -> Sender:
-    from graph.connection import open_driver
-    from graph.local.server import LocalNeo4j
+    from graph.bootstrap import connect
     from graph.queue import ArticleStore
-    from graph.schema import apply_schema
     from graph.settings import Neo4jSettings
 
-    settings = Neo4jSettings()
-    if settings.managed:
-        LocalNeo4j(settings).start()
-    driver = open_driver(settings)
-    apply_schema(driver, settings.database)
-    store = ArticleStore(driver, settings.database)
+    graph = connect(Neo4jSettings())
+    store = ArticleStore(graph.driver, graph.database)
     return lambda articles: [s.created for s in store.store([to_new(a) for a in articles])]
 
 

@@ -1,4 +1,4 @@
-"""The API's composition root: settings → (managed Neo4j) → driver → schema → services."""
+"""The API's composition root: settings → boot (graph.bootstrap) → services → worker thread."""
 
 from __future__ import annotations
 
@@ -18,12 +18,9 @@ from app.routes import articles, browser_assets, export, graph, health
 from app.runtime import WorkerThread, ingest_seeds
 from app.services import Services
 from app.settings import ApiSettings
+from graph.bootstrap import connect
 from graph.browser_links import link_base
-from graph.connection import open_driver
-from graph.local.server import LocalNeo4j
-from graph.schema import apply_schema
 from graph.settings import Neo4jSettings
-from graph.values import UNAVAILABLE
 from ingest.settings import IngestSettings
 from ingest.supervisor import Factory
 from ingest.worker import Extractor, WorkerSettings
@@ -54,18 +51,6 @@ def extractor_version() -> str:
     return EXTRACTOR_VERSION
 
 
-def _prepare(config: Config) -> LocalNeo4j | None:
-    """Start the managed server if needed; return it when this process started it."""
-    if config.api.api_key is None:
-        log.warning("DIPLOGRAPH_API_KEY is unset: anyone who reaches the API can write")
-    if not (config.neo4j.managed and config.api.start_neo4j):
-        return None
-    local = LocalNeo4j(config.neo4j)
-    was_running = local.status().running
-    log.info("NEO4J_URI unset: %s", local.start())
-    return None if was_running else local
-
-
 def browser_base(config: Config) -> ApiSettings:
     """Browser links go to the managed server's own port unless DIPLOGRAPH_BROWSER_URL is set."""
     if config.neo4j.managed and "browser_url" not in config.api.model_fields_set:
@@ -78,20 +63,19 @@ def browser_base(config: Config) -> ApiSettings:
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     config: Config = app.state.config
-    started = _prepare(config)
-    driver = open_driver(config.neo4j)
-    services = Services.build(browser_base(config), driver, config.neo4j.database,
+    if config.api.api_key is None:
+        log.warning("DIPLOGRAPH_API_KEY is unset: anyone who reaches the API can write")
+    # The API stops at exit only a managed server that its own start launched.
+    graph = connect(config.neo4j, "tolerant", start_server=config.api.start_neo4j,
+                    own_server=True)
+    services = Services.build(browser_base(config), graph.driver, graph.database,
                               extractor_version())
     app.state.services = services
-    try:
-        apply_schema(driver, config.neo4j.database)
-        if config.api.ingest_seeds:
-            ingest_seeds(services.store, config.api.seeds_dir)
-    except UNAVAILABLE:
-        log.warning("Neo4j unavailable at start; /ready answers 503 until it is back")
+    if config.api.ingest_seeds:
+        ingest_seeds(services.store, config.api.seeds_dir)  # skipped while Neo4j is down
     worker = None
     if config.api.run_worker:
-        worker = WorkerThread(driver, config.neo4j.database, config.worker, config.ingest,
+        worker = WorkerThread(graph.driver, graph.database, config.worker, config.ingest,
                               config.extractor, config.extractor_factory)
         worker.start()
     try:
@@ -99,9 +83,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         if worker:
             worker.close()
-        driver.close()
-        if started:  # leave a server we found running; stop the one we started
-            log.info("stopping the managed Neo4j: %s", started.stop())
+        graph.close()
 
 
 def create_app(config: Config | None = None) -> FastAPI:

@@ -13,12 +13,11 @@ from app.models import ArticleCreate
 from app.routes.articles import to_new
 from graph.queue import ArticleStore
 from graph.values import UNAVAILABLE
-from ingest.liveness import Liveness
-from ingest.pipeline import country_codes, real_factory, supervised
+from ingest.pipeline import build_worker
 from ingest.settings import IngestSettings
 from ingest.sources import read_paths
-from ingest.supervisor import Factory, Supervisor
-from ingest.worker import Extractor, Worker, WorkerSettings
+from ingest.supervisor import Factory
+from ingest.worker import Extractor, WorkerSettings
 
 log = logging.getLogger(__name__)
 
@@ -54,24 +53,21 @@ class WorkerThread:
         self.stop = threading.Event()
         self.driver, self.database, self.settings, self.ingest = driver, database, settings, ingest
         self.extractor = extractor
-        self.factory = factory or real_factory(ingest.spacy_model, ingest.batch_size)
+        self.factory = factory
         self.thread = threading.Thread(target=self._run, name="diplograph-worker", daemon=True)
 
     def _run(self) -> None:
-        liveness = Liveness("", self.settings.stall_seconds or self.ingest.extract_timeout)
-        extract: Extractor = self.extractor or supervised(
-            self.factory, self.ingest.extract_timeout, self.stop, liveness)
+        supervisor = None
         try:
-            if isinstance(extract, Supervisor):
-                extract.start()
-            worker = Worker(self.driver, extract, self.settings, self.ingest.batch_size,
-                            self.database, codes=country_codes(), liveness=liveness)
+            worker, supervisor = build_worker(self.driver, self.database, self.settings,
+                                              self.ingest, self.stop, self.extractor,
+                                              self.factory)
             worker.run(self.stop)
         except Exception:
             log.exception("the in-process worker stopped")
         finally:
-            if isinstance(extract, Supervisor):
-                extract.close()
+            if supervisor is not None:
+                supervisor.close()
 
     def start(self) -> None:
         self.thread.start()

@@ -6,8 +6,11 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 
+import neo4j
+
 from graph.records import ArticleText, Extraction
 from ingest.liveness import Liveness
+from ingest.settings import IngestSettings
 from ingest.supervisor import Factory, StreamExtractor, Supervisor
 from ingest.worker import Extractor, Worker, WorkerSettings
 
@@ -57,31 +60,39 @@ def real_factory(model: str, batch_size: int) -> Factory:
     return Factory("ingest.pipeline:stream_extractor", (model, batch_size))
 
 
+def build_worker(driver: neo4j.Driver, database: str, settings: WorkerSettings,
+                 ingest: IngestSettings, stop: threading.Event,
+                 extractor: Extractor | None = None, factory: Factory | None = None,
+                 ) -> tuple[Worker, Supervisor | None]:
+    """The worker both `diplograph worker` and the API's thread run: extraction supervised in a
+    child process (started here, so the model loads before the first claim and outside its
+    budget) unless a test passes an in-process `extractor`. Close the supervisor when done."""
+    liveness = Liveness("", settings.stall_seconds or ingest.extract_timeout)
+    supervisor = None
+    if extractor is None:
+        supervisor = supervised(factory or real_factory(ingest.spacy_model, ingest.batch_size),
+                                ingest.extract_timeout, stop, liveness)
+        supervisor.start()
+        extractor = supervisor
+    worker = Worker(driver, extractor, settings, ingest.batch_size, database,
+                    codes=country_codes(), liveness=liveness)
+    return worker, supervisor
+
+
 def main(once: bool = False) -> None:
-    """`diplograph worker`: settings → (managed server) → driver → schema → worker loop."""
+    """`diplograph worker`: settings → boot (managed server, driver, schema) → worker loop."""
     import signal
 
-    from graph.connection import open_driver
-    from graph.local.server import LocalNeo4j
-    from graph.schema import apply_schema_when_ready
+    from graph.bootstrap import connect
     from graph.settings import Neo4jSettings
-    from ingest.settings import IngestSettings
 
     neo4j_settings, ingest, settings = Neo4jSettings(), IngestSettings(), WorkerSettings()
-    if neo4j_settings.managed:
-        LocalNeo4j(neo4j_settings).start()
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    driver = open_driver(neo4j_settings)
+    graph = connect(neo4j_settings, "when_ready", stop=stop)
     try:
-        apply_schema_when_ready(driver, neo4j_settings.database, stop)
-        liveness = Liveness("", settings.stall_seconds or ingest.extract_timeout)
-        extract = supervised(real_factory(ingest.spacy_model, ingest.batch_size),
-                             ingest.extract_timeout, stop, liveness)
-        extract.start()  # the model is loaded before the first claim, not inside its budget
-        worker = Worker(driver, extract, settings, ingest.batch_size, neo4j_settings.database,
-                        codes=country_codes(), liveness=liveness)
+        worker, supervisor = build_worker(graph.driver, graph.database, settings, ingest, stop)
         log.info("worker %s started (lease %.0fs, batch %d, %g s per article)", worker.name,
                  settings.lease_seconds, ingest.batch_size, ingest.extract_timeout)
         try:
@@ -91,6 +102,7 @@ def main(once: bool = False) -> None:
             else:
                 worker.run(stop)
         finally:
-            extract.close()
+            if supervisor is not None:
+                supervisor.close()
     finally:
-        driver.close()
+        graph.close()
