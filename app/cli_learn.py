@@ -12,7 +12,7 @@ from rich.table import Table
 
 from ingest.evaluation import Score
 from ingest.evaluation.metrics import Counts
-from ingest.evaluation.thresholds import BANDS, CUTS, KINDS, AtCut, Calibration
+from ingest.evaluation.thresholds import BANDS, CALIBRATION_CUTS, KINDS, AtCut, Calibration
 from ingest.settings import IngestSettings
 
 if TYPE_CHECKING:
@@ -76,8 +76,9 @@ def calibration_rows(cal: Calibration) -> list[list[str]]:
         for kind in KINDS:
             band = cal.bands[kind][i].right
             row += cells(band.total, band.value)
-        out.append([*row, f"{cal.bands['roles'][i].mean:.2f}"])
-    for cut in CUTS:
+        roles = cal.bands["roles"][i]
+        out.append([*row, f"{roles.mean:.2f}" if roles.right.total else "–"])
+    for cut in CALIBRATION_CUTS:
         row = [f"≥ {cut}"]
         for kind in KINDS:
             r = cal.above[kind][cut]

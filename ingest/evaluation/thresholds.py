@@ -15,6 +15,7 @@ from ingest.evaluation.scoring import Score, gold_parties, org_party, pairs, sco
 
 T = TypeVar("T")
 CUTS = (0.3, 0.5, 0.7, 0.9)
+CALIBRATION_CUTS = (0.3, 0.5, 0.7, 0.8, 0.9)
 BANDS = ((0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 KINDS = ("sides", "persons", "roles")
 
@@ -69,7 +70,7 @@ class Calibration:
     bands: dict[str, list[Band]] = field(
         default_factory=lambda: {k: [Band() for _ in BANDS] for k in KINDS})
     above: dict[str, dict[float, Ratio]] = field(
-        default_factory=lambda: {k: {c: Ratio() for c in CUTS} for k in KINDS})
+        default_factory=lambda: {k: {c: Ratio() for c in CALIBRATION_CUTS} for k in KINDS})
 
     def add(self, kind: str, confidence: float, hit: bool) -> None:
         """One rated item."""
@@ -86,7 +87,7 @@ class Calibration:
             for mine, theirs in zip(self.bands[kind], other.bands[kind], strict=True):
                 mine.right.add(theirs.right)
                 mine.total_confidence += theirs.total_confidence
-            for cut in CUTS:
+            for cut in CALIBRATION_CUTS:
                 self.above[kind][cut].add(other.above[kind][cut])
 
     def summary(self) -> dict[str, dict[str, dict[str, float | int]]]:
