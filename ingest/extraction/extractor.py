@@ -12,7 +12,7 @@ from ingest.extraction.facts import DocFacts
 from ingest.extraction.issues import find_issues
 from ingest.extraction.learned.candidates import find_events
 from ingest.extraction.learned.decode import decide
-from ingest.extraction.learned.linear import load_model
+from ingest.extraction.learned.linear import Model, load_model
 from ingest.extraction.lexicon import load_lexicon
 from ingest.extraction.meetings import Draft, find_drafts
 from ingest.extraction.mentions import find_mentions
@@ -63,14 +63,16 @@ def issues_for(draft: Draft, issues: list[tuple[Issue, int]]) -> tuple[str, ...]
         len(sides) >= 2 and sides <= set(i.countries) and sent in near))
 
 
-def assemble(facts: DocFacts, drafts: list[Draft]) -> Extraction:
-    """The Extraction record of an article's facts and its merged meeting drafts."""
+def assemble(facts: DocFacts, drafts: list[Draft], model: Model | None = None) -> Extraction:
+    """The Extraction record of an article's facts and its merged meeting drafts (roles rated
+    by `model`, else the committed one)."""
     for draft in drafts:
         sharpen_visit(facts, draft)
     issues = find_issues(facts)
     meetings: list[Meeting] = [to_meeting(facts, d, issues_for(d, issues)) for d in drafts]
     return Extraction(
-        entities=to_entities(facts), meetings=tuple(meetings), roles=to_roles(facts),
+        entities=to_entities(facts), meetings=tuple(meetings),
+        roles=to_roles(facts, (model or load_model()).role),
         issues=tuple(i for i, _ in issues), relations=tuple(find_relations(facts)),
         extractor_version=EXTRACTOR_VERSION,
     )
@@ -80,7 +82,8 @@ def extract(doc: Doc, article: ArticleText) -> Extraction:
     """Everything one article yields (pure: reads the Doc, returns records): every trigger
     is a candidate, and the learned model decides meeting, parties, place and date."""
     facts = read_facts(doc, article)
-    return assemble(facts, decide(facts, find_events(facts, article.title), load_model()))
+    model = load_model()
+    return assemble(facts, decide(facts, find_events(facts, article.title), model), model)
 
 
 def extract_by_rules(doc: Doc, article: ArticleText) -> Extraction:

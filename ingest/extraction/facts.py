@@ -41,9 +41,9 @@ class DocFacts:
     lede_date: ResolvedDate | None = None  # the day the opening sentences report
 
     def __post_init__(self) -> None:
-        for person, _, party, _ in self.roles:
-            if party is not None:
-                self.person_country[id(person)] = party
+        for role in self.roles:
+            if role.party is not None:
+                self.person_country[id(role.person)] = role.party
         starts = [s.start for s in self.doc.sents]
         for m in self.mentions:
             self.by_sent.setdefault(starts[bisect_right(starts, m.start) - 1], []).append(m)
@@ -67,7 +67,7 @@ class DocFacts:
 
     def title_holder(self, title: str) -> Person | None:
         """The one person the article gives this title ("the foreign minister" → that person)."""
-        holders = [p for p, t, party, _ in self.roles if t.lower() == title.lower()]
+        holders = [r.person for r in self.roles if r.title.lower() == title.lower()]
         return holders[0] if len(holders) == 1 else None
 
     def evidence(self, sent: Span) -> tuple[str, int, int]:

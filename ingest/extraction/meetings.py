@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +34,7 @@ class Draft:
     when: ResolvedDate | None
     hosts: set[str]
     score: float | None = None  # the learned model's belief that this is a meeting
+    side_scores: dict[str, float] = field(default_factory=dict)  # side → the model's belief
 
     @property
     def key(self) -> frozenset[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from graph.records import Entity, Meeting, Participant, Role
 from ingest.extraction.facts import DocFacts
+from ingest.extraction.learned.linear import Linear
+from ingest.extraction.learned.roles import prominence, role_confidence
 from ingest.extraction.meetings import Draft
 
 
@@ -16,18 +18,30 @@ def confidence(draft: Draft) -> float:
     return round(min(max(score, 0.05), 0.95), 2)
 
 
+def rated(belief: float | None) -> float | None:
+    """A probability as a record holds it: rounded, in (0, 1]."""
+    return None if belief is None else min(max(round(belief, 3), 0.001), 1.0)
+
+
 def participants(facts: DocFacts, draft: Draft) -> tuple[Participant, ...]:
-    """Sides first, then people; visits mark visitor and host."""
+    """Sides first, then people; visits mark visitor and host. A side's confidence is the
+    party model's belief in it (the highest over merged drafts); a person's is that of the side
+    they serve, else the meeting's."""
     def role(country: str | None) -> str:
         if draft.kind != "visit" or not draft.hosts:
             return "participant"
         return "host" if country in draft.hosts else "visitor"
 
-    out = [Participant(name=n, type=k, role=role(n))
+    scores = draft.side_scores
+    out = [Participant(name=n, type=k, role=role(n), confidence=rated(scores.get(n)))
            for n, k in draft.parties.sides.items()]
     for person in draft.parties.people:
         country = facts.person_country.get(id(person))
-        out.append(Participant(name=person.name, type="Person", role=role(country)))
+        belief = scores.get(country) if country is not None else None
+        if belief is None and scores:
+            belief = draft.score
+        out.append(Participant(name=person.name, type="Person", role=role(country),
+                               confidence=rated(belief)))
     return tuple(out)
 
 
@@ -47,15 +61,17 @@ def to_meeting(facts: DocFacts, draft: Draft, issues: tuple[str, ...]) -> Meetin
     )
 
 
-def to_roles(facts: DocFacts) -> tuple[Role, ...]:
-    """Titled people with the country or organisation they serve."""
+def to_roles(facts: DocFacts, model: Linear) -> tuple[Role, ...]:
+    """Titled people with the country or organisation they serve, rated by the role model."""
     out: list[Role] = []
-    for person, title, party, token in facts.roles:
-        if party is None:
+    ranks = prominence(facts)
+    for role in facts.roles:
+        if role.party is None:
             continue
-        evidence, start, end = facts.evidence(facts.doc[token].sent)
-        out.append(Role(evidence=evidence, start=start, end=end, person=person.name,
-                        title=title, country=party))
+        evidence, start, end = facts.evidence(facts.doc[role.token].sent)
+        out.append(Role(evidence=evidence, start=start, end=end, person=role.person.name,
+                        title=role.title, country=role.party,
+                        confidence=role_confidence(model, facts, role, ranks)))
     return tuple(out)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -146,31 +147,52 @@ ENVOY_WORDS = ("ambassador", "envoy", "consul", "charge d'affaires", "chargé d'
 
 
 def role_at(doc: Doc, span: tuple[int, int], idx: Index,
-            previous: tuple[int, Mention] | None) -> tuple[Span, Mention | None, bool] | None:
-    """The title (and its party) introducing the person named at `span`, and whether the party
-    is only the nearest country of the sentence (weak evidence)."""
+            previous: tuple[int, Mention] | None) -> tuple[Span, Mention | None, str] | None:
+    """The title (and its party) introducing the person named at `span`, and the rule that
+    found the party (SOURCES; "nearest": only the nearest country of the sentence, weak)."""
     title = title_ending_at(doc, span[0], idx.title_ends)
     if title is None:
-        found = (appositive(doc, span[1], idx.starts, idx.title_starts)
-                 or title_of_party(doc, span[0], idx.ends, idx.title_ends))
-        return (found[0], found[1], False) if found is not None else None
-    party = (party_inside(title, idx.starts) or party_before(title.start, idx.ends, doc)
-             or party_after(doc, span[1], idx.starts) or list_party(doc, title, previous))
-    if party is not None:
-        return title, party, False
-    return title, nearest_party(doc, title.start, idx.ends), True
+        found = appositive(doc, span[1], idx.starts, idx.title_starts)
+        if found is not None:
+            return found[0], found[1], "appositive"
+        found = title_of_party(doc, span[0], idx.ends, idx.title_ends)
+        return (found[0], found[1], "title_of") if found is not None else None
+    for source, party in (("inside", party_inside(title, idx.starts)),
+                          ("before", party_before(title.start, idx.ends, doc)),
+                          ("after", party_after(doc, span[1], idx.starts)),
+                          ("list", list_party(doc, title, previous))):
+        if party is not None:
+            return title, party, source
+    return title, nearest_party(doc, title.start, idx.ends), "nearest"
 
 
-RoleFact = tuple[Person, str, str | None, int]  # person, title, party name, sentence start token
+# Which rule gave a role its party: read off the title's own words and neighbours (inside,
+# before, after, appositive, title_of, list), the nearest country of the clause, or filled in
+# later (description, office, unclaimed, us); "none": no party.
+SOURCES = ("inside", "before", "after", "appositive", "title_of", "list", "nearest",
+           "description", "office", "unclaimed", "us", "none")
+
+
+class RoleFact(NamedTuple):
+    """A person's role as the rules read it."""
+
+    person: Person
+    title: str
+    party: str | None  # the party name
+    token: int  # where the title was given (first token of the name)
+    source: str = "none"  # the rule that gave the party (SOURCES)
+    support: int = 0  # how many of the person's titled mentions name this party
+    mentions: int = 0  # how many of the person's mentions carry a title
 
 
 def best_role(facts: list[RoleFact]) -> RoleFact | None:
     """The person's role: the most frequent party, first title given with it."""
-    with_party = [f for f in facts if f[2] is not None]
+    with_party = [f for f in facts if f.party is not None]
     if not with_party:
-        return facts[0] if facts else None
-    party = Counter(f[2] for f in with_party).most_common(1)[0][0]
-    return next(f for f in with_party if f[2] == party)
+        return facts[0]._replace(mentions=len(facts)) if facts else None
+    party, support = Counter(f.party for f in with_party).most_common(1)[0]
+    best = next(f for f in with_party if f.party == party)
+    return best._replace(support=support, mentions=len(facts))
 
 
 def find_roles(doc: Doc, people: list[Person], parties: list[Mention],
@@ -187,18 +209,20 @@ def find_roles(doc: Doc, people: list[Person], parties: list[Mention],
         found = role_at(doc, span, idx, previous)
         if found is None:
             continue
-        title, party, near = found
-        if near and party is not None:
+        title, party, source = found
+        if source == "nearest" and party is not None:
             nearest[id(person)] = party.name
         host = posted_to(doc, span[1], idx.starts) \
             if title.text.lower().endswith(ENVOY_WORDS) else None
         if host is not None:
             posted[id(person)] = host.name
             party = None if party is not None and party.name == host.name else party
-        facts[id(person)].append((person, title.text, party.name if party else None, span[0]))
+        facts[id(person)].append(RoleFact(person, title.text, party.name if party else None,
+                                          span[0], source if party else "none"))
         previous = (span[1], party) if party is not None else previous
     roles = [r for r in (best_role(facts[id(p)]) for p in people) if r is not None]
-    roles = [(p, t, None if posted.get(id(p)) == c else c, i) for p, t, c, i in roles]
+    roles = [r._replace(party=None, source="none") if posted.get(id(r.person)) == r.party
+             and r.party is not None else r for r in roles]
     return fill_parties(doc, roles, parties, places, nearest, posted)
 
 
@@ -220,7 +244,7 @@ def unclaimed_country(doc: Doc, token: int, roles: list[RoleFact],
     """The nearest country named in the sentence (as actor or place) that no other titled
     person in the sentence holds: "a stop in Peru to meet President X" → Peru."""
     sent = doc[token].sent
-    claimed = {r[2] for r in roles if r[2] and sent.start <= r[3] < sent.end}
+    claimed = {r.party for r in roles if r.party and sent.start <= r.token < sent.end}
     near = [m for m in mentions if sent.start <= m.start < sent.end and abs(m.start - token) <= 15
             and (m.country or m.name) not in claimed and m.kind in ("country", "place")
             and m.country is not None]
@@ -237,16 +261,18 @@ def fill_parties(doc: Doc, roles: list[RoleFact], parties: list[Mention],
     mentions = sorted(parties + places, key=lambda m: m.start)
     missing = Counter(r[1].lower() for r in roles if r[2] is None)
     out: list[RoleFact] = []
-    for person, title, party, token in roles:
+    for role in roles:
+        person, title, party, token = role[:4]
         key = title.lower()
+        source = role.source
         if party is None and missing[key] == 1:
-            party = by_description.get(key)
+            party, source = by_description.get(key), "description"
         if party is None:
-            party = load_gazetteer().title_countries.get(key)
+            party, source = load_gazetteer().title_countries.get(key), "office"
         if party is None:
-            party = unclaimed_country(doc, token, roles, mentions)
+            party, source = unclaimed_country(doc, token, roles, mentions), "unclaimed"
             party = None if party == posted.get(id(person)) else party
-        out.append((person, title, party, token))
+        out.append(role._replace(party=party, source=source if party else "none"))
     return us_style(out, parties, nearest)
 
 
@@ -258,14 +284,14 @@ def us_style(roles: list[RoleFact], parties: list[Mention],
     stands next to the title in the sentence."""
     if not any(m.name == US for m in parties):
         return roles
-    held = {r[1].lower() for r in roles if r[2] == US}
+    held = {r.title.lower() for r in roles if r.party == US}
     out: list[RoleFact] = []
-    for person, title, party, token in roles:
-        key = title.lower()
+    for role in roles:
+        key = role.title.lower()
         legislator = key.startswith(("sen", "rep", "con"))
-        if party is None and key in US_STYLE_TITLES and (legislator or (
-                key not in held and nearest.get(id(person), US) == US)):
-            party = US
+        if role.party is None and key in US_STYLE_TITLES and (legislator or (
+                key not in held and nearest.get(id(role.person), US) == US)):
+            role = role._replace(party=US, source="us")
             held.add(key)
-        out.append((person, title, party, token))
+        out.append(role)
     return out

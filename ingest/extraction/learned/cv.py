@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from graph.records import Extraction
 from ingest.evaluation.gold import GoldArticle
 from ingest.evaluation.scoring import Score, evaluate
+from ingest.evaluation.thresholds import AtCut, Calibration, by_threshold
 from ingest.extraction.extractor import assemble
 from ingest.extraction.learned.decode import decide
 from ingest.extraction.learned.linear import Model
@@ -22,12 +23,15 @@ class Report:
     groups: dict[str, Score] = field(default_factory=dict)
     overall: Score = field(default_factory=Score)
     curve: dict[float, Score] = field(default_factory=dict)
+    # Held-out participants and roles kept at each threshold, and their calibration.
+    at_cut: dict[float, AtCut] = field(default_factory=dict)
+    calibration: Calibration = field(default_factory=Calibration)
     folds: list[tuple[list[str], list[str]]] = field(default_factory=list)  # (trained, scored)
 
 
 def predict(p: Parsed, model: Model, floor: float | None = None) -> Extraction:
     """One parsed article's extraction under a model."""
-    return assemble(p.facts, decide(p.facts, p.events, model, floor))
+    return assemble(p.facts, decide(p.facts, p.events, model, floor), model)
 
 
 def above(result: Extraction, cut: float) -> Extraction:
@@ -44,13 +48,19 @@ def folds(names: list[str], k: int) -> list[list[str]]:
 
 def score_with(model: Model, items: list[Parsed], report: Report | None = None) -> Score:
     """Score articles as the extractor runs them; with a report, also add them to its
-    confidence curve (decoded down to the lowest cut, then filtered)."""
+    confidence curve (decoded down to the lowest cut, then filtered), its participant and role
+    thresholds and its calibration (the extractor's own output, filtered)."""
+    results = [(p.gold, predict(p, model)) for p in items]
     if report is not None:
         low = [(p.gold, predict(p, model, min(CURVE))) for p in items]
         for cut in CURVE:
             report.curve.setdefault(cut, Score())
             add(report.curve[cut], evaluate((g, above(r, cut)) for g, r in low))
-    return evaluate((p.gold, predict(p, model)) for p in items)
+        table, calibration = by_threshold(results)
+        for cut, part in table.items():
+            report.at_cut.setdefault(cut, AtCut()).add(part)
+        report.calibration.merge(calibration)
+    return evaluate(results)
 
 
 def add(total: Score, part: Score) -> None:

@@ -15,6 +15,15 @@ from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import Parties
 
 
+def side_beliefs(ev: Event, model: Model) -> dict[str, float]:
+    """The party model's probability for each side the trigger may have (the highest over
+    the options naming it)."""
+    out: dict[str, float] = {}
+    for o in ev.parties:
+        out[o.name] = max(out.get(o.name, 0.0), model.party.positive(o.feats))
+    return out
+
+
 def choose_parties(facts: DocFacts, ev: Event, model: Model) -> Parties:
     """The sides the party model believes in, in text order, with the people serving them."""
     cut = model.thresholds["party"]
@@ -50,8 +59,10 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
     if parties.countable >= 3 and model.split.positive(
             split_feats(facts, ev, parties)) >= model.thresholds["split"]:
         groups = star(facts, parties, hub(facts, ev, parties, prominence))
+    beliefs = side_beliefs(ev, model)
     return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status, place_of(ev, p, model),
-                  when.when if when else None, ev.frame.hosts & set(p.sides), score=belief)
+                  when.when if when else None, ev.frame.hosts & set(p.sides), score=belief,
+                  side_scores={n: beliefs[n] for n in p.sides if n in beliefs})
             for p in groups]
 
 

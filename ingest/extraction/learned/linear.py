@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -56,11 +56,15 @@ class Linear:
 
 PARTS = ("event", "party", "place", "date", "split", "merge")
 
+# A binary model that knows nothing: 0.5 for everything (a role model not yet trained).
+UNRATED = Linear(("0", "1"), (0.0,), {})
+
 
 @dataclass(frozen=True)
 class Model:
     """The extractor's learned decisions: meeting and status, parties, place, date, one
-    meeting or a star of bilaterals, and merging drafts of one encounter."""
+    meeting or a star of bilaterals, and merging drafts of one encounter; and a rating of the
+    rules' roles (`role`: the probability that a titled person's party is right)."""
 
     event: Linear
     party: Linear
@@ -69,17 +73,19 @@ class Model:
     split: Linear
     merge: Linear
     thresholds: dict[str, float]
+    role: Linear = field(default=UNRATED)
 
     def to_json(self) -> dict[str, Any]:
         """The artifact's content."""
-        out: dict[str, Any] = {k: getattr(self, k).to_json() for k in PARTS}
+        out: dict[str, Any] = {k: getattr(self, k).to_json() for k in (*PARTS, "role")}
         return out | {"thresholds": self.thresholds}
 
     @staticmethod
     def from_json(data: dict[str, Any]) -> Model:
         """Read back to_json's form."""
         event, party, place, date, split, merge = (Linear.from_json(data[k]) for k in PARTS)
-        return Model(event, party, place, date, split, merge, dict(data["thresholds"]))
+        role = Linear.from_json(data["role"]) if "role" in data else UNRATED
+        return Model(event, party, place, date, split, merge, dict(data["thresholds"]), role)
 
 
 @lru_cache(maxsize=1)

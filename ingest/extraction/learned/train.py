@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ingest.evaluation.gold import GoldArticle, GoldMeeting
-from ingest.evaluation.names import normalise
+from ingest.evaluation.names import normalise, surname
 from ingest.evaluation.scoring import gold_parties, jaccard
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.align import Spans, evidence_spans, gold_for, party_key, status_label
@@ -15,12 +15,14 @@ from ingest.extraction.learned.decode import drafts_of
 from ingest.extraction.learned.linear import Features, Linear, Model
 from ingest.extraction.learned.merging import greedy, merge_feats
 from ingest.extraction.learned.options import place_choices
+from ingest.extraction.learned.roles import prominence, role_feats
 from ingest.extraction.learned.split import split_feats
 from ingest.extraction.meetings import Draft
 from ingest.extraction.parties import Parties
 
 SEED = 0
-C = {"event": 0.05, "party": 0.1, "place": 0.1, "date": 0.1, "split": 0.1, "merge": 0.1}
+C = {"event": 0.05, "party": 0.1, "place": 0.1, "date": 0.1, "split": 0.1, "merge": 0.1,
+     "role": 0.3}
 THRESHOLDS = {"event": 0.5, "party": 0.5, "place": 0.2, "date": 0.1, "split": 0.65, "merge": 0.5,
               "blocked": 0.9}
 
@@ -37,7 +39,7 @@ class Parsed:
 
 @dataclass
 class Rows:
-    """Training rows of the four models."""
+    """Training rows of the models."""
 
     x: dict[str, list[Features]] = field(default_factory=lambda: {k: [] for k in C})
     y: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in C})
@@ -51,6 +53,7 @@ class Rows:
 def label_article(p: Parsed, rows: Rows) -> None:
     """Rows of one article: every trigger; options of the triggers aligned to gold."""
     spans = evidence_spans(p.gold)
+    label_roles(p, rows)
     for ev in p.events:
         g = gold_for(ev, p.gold, spans)
         rows.add("event", ev.feats, status_label(g))
@@ -72,6 +75,16 @@ def label_article(p: Parsed, rows: Rows) -> None:
             date = g.date
             for d in ev.dates:
                 rows.add("date", d.feats, str(int(d.when.value.startswith(date))))
+
+
+def label_roles(p: Parsed, rows: Rows) -> None:
+    """Role rows: every role the rules give a party, right if role F1 would count it."""
+    wanted = {(surname(r.person), normalise(r.country or "")) for r in p.gold.roles}
+    ranks = prominence(p.facts)
+    for role in p.facts.roles:
+        if role.party is not None:
+            right = (surname(role.person.name), normalise(role.party)) in wanted
+            rows.add("role", role_feats(p.facts, role, ranks), str(int(right)))
 
 
 def linked(ev: Event, g: GoldMeeting, gold: GoldArticle, spans: list[Spans]) -> list[GoldMeeting]:
@@ -122,14 +135,15 @@ def fit_linear(x: list[Features], y: list[str], c: float) -> Linear:
 
 
 def fit(parsed: Iterable[Parsed]) -> Model:
-    """The four models from labelled articles."""
+    """The models from labelled articles."""
     rows = Rows()
     items = list(parsed)
     for p in items:
         label_article(p, rows)
     first = {k: fit_linear(rows.x[k], rows.y[k], C[k]) for k in C if k != "merge"}
     stage = Model(first["event"], first["party"], first["place"], first["date"],
-                  first["split"], Linear(("0", "1"), (0.0,), {}), dict(THRESHOLDS))
+                  first["split"], Linear(("0", "1"), (0.0,), {}), dict(THRESHOLDS),
+                  first["role"])
     for p in items:
         label_merges(p, stage, rows)
     merge = fit_linear(rows.x["merge"], rows.y["merge"], C["merge"])
