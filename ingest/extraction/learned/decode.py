@@ -8,7 +8,7 @@ from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.candidates import Event
 from ingest.extraction.learned.linear import Model
 from ingest.extraction.learned.merging import learned_merge
-from ingest.extraction.learned.options import place_choices
+from ingest.extraction.learned.options import PlaceOption, place_choices
 from ingest.extraction.learned.split import hub, split_feats, star
 from ingest.extraction.meetings import Draft
 from ingest.extraction.mentions import Mention
@@ -73,7 +73,22 @@ def place_of(ev: Event, parties: Parties, model: Model) -> Mention | None:
     best = max(scored, default=None)
     if best is None or best[0] < model.thresholds["place"]:
         return None
-    return options[best[1]].place
+    return unmetonym(options[best[1]], set(parties.sides))
+
+
+# A capital named as a place word ("in Hanoi", "at Beijing", "to Taipei") may be where they met.
+LOCATIVE_HEADS = ("head=in", "head=at", "head=to")
+
+
+def unmetonym(option: PlaceOption, sides: set[str]) -> Mention:
+    """A side's capital standing for its government ("Beijing said", "Taipei officials") is no
+    meeting place: the meeting is placed in that side's country (corpus/README: the country
+    when the text names no city)."""
+    p, f = option.place, option.feats
+    if p.surface != "capital" or p.country not in sides or f.get("locative") \
+            or any(k in f for k in LOCATIVE_HEADS):
+        return p
+    return Mention("place", p.country, p.start, p.end, "party", p.country)
 
 
 def decide(facts: DocFacts, events: list[Event], model: Model,
