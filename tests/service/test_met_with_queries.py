@@ -54,5 +54,3 @@ def test_stored_who_met_whom_equals_the_recomputation(mixed: neo4j.Driver) -> No
                     recomputed or {"total": 0, "counterparts": []}), (key, page, items)
                 compared += bool(recomputed and recomputed["counterparts"])
     assert compared > 20
-    # and the method takes the stored path for the unwindowed question
-    assert queries.who_met_whom("CHN", Window(), Page())["total"] == 3
