@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import threading
 import time
 from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import neo4j
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from playwright.sync_api import Browser, sync_playwright
 
 from app.routes import browser_assets
 from graph.queue import ArticleStore, NewArticle
@@ -73,19 +76,38 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def assets_url() -> Iterator[str]:
-    """Base URL of a real HTTP server that serves only the Browser asset routes."""
-    app = FastAPI()
-    app.include_router(browser_assets.router)
+@contextmanager
+def served(app: FastAPI, host: str = "localhost", lifespan: str = "auto") -> Iterator[str]:
+    """A real HTTP server for `app` on a free port, in a thread; yields its base URL."""
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, lifespan=lifespan,
+                                           log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert server.started, "the asset server did not start"
-    yield f"http://localhost:{port}"
+    assert server.started, "the HTTP server did not start"
+    yield f"http://{host}:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def assets_url() -> Iterator[str]:
+    """Base URL of a real HTTP server that serves only the Browser asset routes."""
+    app = FastAPI()
+    app.include_router(browser_assets.router)
+    with served(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    """Debian's headless Chromium (a browser's own download step cannot work here)."""
+    if shutil.which(CHROMIUM) is None:
+        pytest.skip(f"no Chromium at {CHROMIUM} (scripts/test installs Debian's)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

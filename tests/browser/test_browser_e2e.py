@@ -4,35 +4,24 @@ article, gets diplograph's style and guide on connect, and draws the guide's fir
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import neo4j
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Route
 
 from app import links
 from graph.browser_links import browser_url, link_base
 from graph.local.browser import post_connect_cmd
 from graph.local.server import LocalNeo4j
 from graph.settings import Neo4jSettings
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, FAILED
+from tests.browser.conftest import FAILED
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
 TIMEOUT_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if shutil.which(CHROMIUM) is None:
-        pytest.skip(f"no Chromium at {CHROMIUM} (scripts/test installs Debian's)")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
