@@ -57,7 +57,10 @@ WITH e, m ORDER BY m.date_start, m.key
 MATCH (m)<-[:PARTICIPATED_IN]-(o)
 WHERE o <> e
 WITH e, o, collect(DISTINCT m) AS ms
-WHERE o:Entity AND NOT (e:Person AND o:Country) AND NOT (e:Country AND o:Person)
+// A person's counterparts are the people and the delegations (countries) they met, but not a
+// country they hold a role for; a country's are never persons (its own leader is not news).
+WHERE o:Entity AND NOT (e:Country AND o:Person)
+  AND NOT (e:Person AND o:Country AND EXISTS { (e)-[:HOLDS_ROLE]->(o) })
 WITH o, ms, size(ms) AS n ORDER BY n DESC, o.name, o.key
 WITH collect({o: o, ms: ms, n: n}) AS rows
 RETURN size(rows) AS total, [x IN rows[$skip..$skip + $limit] | {

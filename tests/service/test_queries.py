@@ -107,9 +107,9 @@ def test_items_and_timeline_limit_over_http(busy: neo4j.Driver, client: TestClie
                           ).status_code == 422
 
 
-def test_who_met_whom_never_pairs_a_person_with_a_country(graph: neo4j.Driver) -> None:
-    """Kim meets Japan's delegation twice (once undated); the person/country exclusion and the
-    first/last dates hold whichever side is asked about."""
+def test_who_met_whom_of_a_country_lists_no_person_of_a_person_its_delegations(graph: neo4j.Driver) -> None:
+    """Kim meets Japan's delegation twice (once undated): North Korea's counterparts are
+    countries only; Kim's are the delegations he met, not the country he leads."""
     kim = Participant(name="Kim Jong Un", type="Person")
     dated = meeting(date="2014-03-02").model_copy(
         update={"participants": (*meeting().participants, kim)})
@@ -126,4 +126,7 @@ def test_who_met_whom_never_pairs_a_person_with_a_country(graph: neo4j.Driver) -
                                                                     None]
     kim_key = Names(graph).resolve("Kim Jong Un").key
     assert (queries.profile(kim_key) or {}).get("meeting_count") == 2
-    assert queries.who_met_whom(kim_key, Window(), Page()) == {"total": 0, "counterparts": []}
+    # Kim's own side is the country he leads (HOLDS_ROLE): he is listed with Japan's delegation only
+    kim = queries.who_met_whom(kim_key, Window(), Page(), 50)
+    assert [(c["id"], c["type"], c["meetings"], c["first"], c["last"])
+            for c in kim["counterparts"]] == [("JPN", "Country", 2, "2014-03-02", "2014-03-02")]
