@@ -107,7 +107,7 @@ def test_items_and_timeline_limit_over_http(busy: neo4j.Driver, client: TestClie
                           ).status_code == 422
 
 
-def test_who_met_whom_of_a_country_lists_no_person_of_a_person_its_delegations(graph: neo4j.Driver) -> None:
+def test_who_met_whom_country_lists_no_person_person_lists_delegations(graph: neo4j.Driver) -> None:
     """Kim meets Japan's delegation twice (once undated): North Korea's counterparts are
     countries only; Kim's are the delegations he met, not the country he leads."""
     kim = Participant(name="Kim Jong Un", type="Person")
