@@ -18,8 +18,8 @@ from typing import Any, cast
 import neo4j
 import pytest
 
-import app.main
 import graph
+import graph.bootstrap
 from graph.connection import open_driver
 from graph.settings import Neo4jSettings
 from ingest.pipeline import country_codes
@@ -117,7 +117,7 @@ def test_the_check_catches_a_built_query() -> None:
 def seen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The app's driver, wrapped in the recording proxy."""
     queries: list[str] = []
-    monkeypatch.setattr(app.main, "open_driver",
+    monkeypatch.setattr(graph.bootstrap, "open_driver",
                         lambda s: RecordingDriver(open_driver(s), queries))
     return queries
 
