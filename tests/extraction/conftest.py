@@ -9,7 +9,10 @@ import pytest
 from spacy.language import Language
 
 from graph.records import ArticleText, Extraction
+from ingest.evaluation.gold import load_gold
 from ingest.extraction import extract_article, load_pipeline
+from ingest.extraction.learned.corpus import CORPUS, groups, parse
+from ingest.extraction.learned.train import Parsed
 
 PUBLISHED = date(2021, 3, 10)  # a Wednesday
 
@@ -37,3 +40,16 @@ def pairs(result: Extraction) -> set[frozenset[str]]:
         names = sorted(m.countries)
         out |= {frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1:]}
     return out
+
+
+# A few articles from each of three source groups keep the training and CV tests fast.
+SAMPLE = ("t001", "t002", "t003", "t026", "t027", "t028", "t126", "t127", "t128")
+
+
+@pytest.fixture(scope="session")
+def sample(nlp: Language) -> list[Parsed]:
+    """SAMPLE from corpus/train, parsed once for every test that trains or cross-validates."""
+    if not (CORPUS / "train").is_dir():
+        pytest.skip("corpus/train not available")
+    gold = [g for g in load_gold(CORPUS / "train") if g.id in SAMPLE]
+    return parse(nlp, gold, groups())

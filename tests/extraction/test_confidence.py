@@ -4,22 +4,16 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-import pytest
-from spacy.language import Language
-
 from app.cli_learn import cv_markdown, cv_payload
 from graph.records import Extraction, Meeting, Participant, Role
 from ingest.evaluation.gold import GoldArticle
 from ingest.evaluation.thresholds import CUTS, by_threshold, participants_at, score_at
-from ingest.extraction.learned.corpus import CORPUS, groups, parse
 from ingest.extraction.learned.cv import cross_validate
 from ingest.extraction.learned.train import Parsed
 from ingest.extraction.meetings import Draft
 from ingest.extraction.merge import absorb
 from ingest.extraction.parties import Parties
 from tests.extraction.conftest import Run
-
-SAMPLE = ("t001", "t002", "t003", "t026", "t027", "t028", "t126", "t127", "t128")
 
 
 def test_participants_and_roles_carry_probabilities(run: Run) -> None:
@@ -107,14 +101,6 @@ def test_calibration_counts_each_rated_item() -> None:
                                              "mean_confidence": 0.8}
 
 
-@pytest.fixture(scope="module")
-def sample(nlp: Language) -> list[Parsed]:
-    if not (CORPUS / "train").is_dir():
-        pytest.skip("corpus/train not available")
-    from ingest.evaluation.gold import load_gold
-
-    gold = [g for g in load_gold(CORPUS / "train") if g.id in SAMPLE]
-    return parse(nlp, gold, groups())
 
 
 def test_cv_reports_participant_and_role_thresholds(sample: list[Parsed]) -> None:

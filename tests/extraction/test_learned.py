@@ -9,26 +9,14 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from ingest.evaluation.gold import load_gold
 from ingest.extraction.learned.build import digest, model_text
-from ingest.extraction.learned.corpus import CORPUS, group_of, groups, parse
+from ingest.extraction.learned.corpus import group_of, groups
 from ingest.extraction.learned.cv import cross_validate, folds
 from ingest.extraction.learned.linear import MODEL_PATH, Linear, load_model
 from ingest.extraction.learned.model_version import MODEL_HASH
 from ingest.extraction.learned.train import Parsed, fit
 from ingest.extraction.version import EXTRACTOR_VERSION
 from tests.extraction.conftest import Run
-
-# A few articles from each of three source groups keep these tests fast.
-SAMPLE = ("t001", "t002", "t003", "t026", "t027", "t028", "t126", "t127", "t128")
-
-
-@pytest.fixture(scope="module")
-def sample(nlp: Language) -> list[Parsed]:
-    if not (CORPUS / "train").is_dir():
-        pytest.skip("corpus/train not available")
-    gold = [g for g in load_gold(CORPUS / "train") if g.id in SAMPLE]
-    return parse(nlp, gold, groups())
 
 
 def test_training_is_reproducible(sample: list[Parsed]) -> None:
