@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import neo4j
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Route
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from app import links
 from graph.browser_links import browser_url, link_base
@@ -92,7 +92,7 @@ def test_guide_first_query_draws_the_styled_graph(
     first.click()
     page.get_by_test_id("editor-Run").click()
 
-    frame = page.get_by_test_id("frame").first
+    frame = graph_frame(page)
     frame.locator("svg g.node").nth(3).wait_for()
     frame.get_by_title("Collapse the node properties display").click()
     page.wait_for_timeout(2000)  # the force layout settles
@@ -105,6 +105,12 @@ def test_guide_first_query_draws_the_styled_graph(
     assert any(c.startswith("2012-08-29") for c in fills), fills
     assert fills["Japan"] == fills["North Korea"] == "#2F6DB5"  # the diplograph style
     assert fills["Beijing"] == "#7FD3E8"
+
+
+def graph_frame(page: Page) -> Locator:
+    """The result frame that draws a graph. Not simply the newest frame: the post-connect
+    commands (style, guide) can add their frames after the query's."""
+    return page.get_by_test_id("frame").filter(has=page.locator("svg g.node")).first
 
 
 def node_fills(frame: Locator) -> dict[str, str]:
@@ -146,10 +152,12 @@ def test_api_link_prefills_login_and_draws_the_subgraph(
     page.get_by_test_id("password").fill(LocalNeo4j(neo4j_settings).password())
     page.get_by_test_id("connect").click()
     page.get_by_text("You are connected as user").wait_for()
-    page.get_by_test_id("activeEditor").click()
+    editor = page.get_by_test_id("activeEditor")
+    expect(editor).to_contain_text("PARTICIPATED_IN")  # the link's query is in the editor
+    editor.click()
     page.keyboard.press("Control+Enter")
 
-    frame = page.get_by_test_id("frame").first
+    frame = graph_frame(page)
     frame.locator("svg g.node").nth(3).wait_for()
     page.wait_for_timeout(2000)  # the force layout settles
     frame.get_by_label("zoom-to-fit").click()
