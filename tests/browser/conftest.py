@@ -11,6 +11,7 @@ from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 import neo4j
 import pytest
@@ -77,7 +78,8 @@ def _free_port() -> int:
 
 
 @contextmanager
-def served(app: FastAPI, host: str = "localhost", lifespan: str = "auto") -> Iterator[str]:
+def served(app: FastAPI, host: str = "localhost",
+           lifespan: Literal["auto", "on", "off"] = "auto") -> Iterator[str]:
     """A real HTTP server for `app` on a free port, in a thread; yields its base URL."""
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, lifespan=lifespan,
