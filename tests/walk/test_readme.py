@@ -15,6 +15,7 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -159,3 +160,11 @@ def test_model_commands(walk: Walk) -> None:
     assert MODEL.read_bytes() == before, "diplograph train did not rebuild the committed model"
     assert "overall" in walk.run(MODEL_COMMANDS[2])
     assert "meeting" in walk.run(MODEL_COMMANDS[3])
+
+
+def test_readme_http_examples_match_a_live_run() -> None:
+    """Every `$ curl` example of the README prints what a fresh service answers today
+    (`scripts/readme_examples.py` rewrites them; `--check` masks only times and worker ids)."""
+    done = subprocess.run([sys.executable, "scripts/readme_examples.py", "--check"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, f"stale README examples (regenerate them):\n{done.stdout}"
