@@ -11,8 +11,8 @@ from fastapi.security import APIKeyHeader
 from app.errors import KnownOutage, Unauthorized
 from app.services import Services
 from graph.names import Names
-from graph.queries import GraphQueries, Page
 from graph.queue import ArticleStore
+from graph.views import GraphViews, Page
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
                               description="Required on writes when DIPLOGRAPH_API_KEY is set.")
@@ -39,8 +39,8 @@ def store(s: ServicesDep) -> ArticleStore:
     return s.store
 
 
-def queries(s: ServicesDep) -> GraphQueries:
-    return s.queries
+def views(s: ServicesDep) -> GraphViews:
+    return s.views
 
 
 def names(s: ServicesDep) -> Names:
@@ -48,7 +48,7 @@ def names(s: ServicesDep) -> Names:
 
 
 StoreDep = Annotated[ArticleStore, Depends(store)]
-QueriesDep = Annotated[GraphQueries, Depends(queries)]
+ViewsDep = Annotated[GraphViews, Depends(views)]
 NamesDep = Annotated[Names, Depends(names)]
 KeyHeader = Annotated[str | None, Depends(api_key_header)]
 

@@ -9,8 +9,8 @@ import neo4j
 from app.settings import ApiSettings
 from graph.keys import entity_key, lookup_name
 from graph.names import Names
-from graph.queries import GraphQueries
 from graph.queue import ArticleStore
+from graph.views import GraphViews
 from graph.workers import WorkerRegistry
 
 
@@ -20,7 +20,7 @@ class Services:
     driver: neo4j.Driver
     database: str
     store: ArticleStore
-    queries: GraphQueries
+    views: GraphViews
     names: Names
     extractor_version: str
     workers: WorkerRegistry
@@ -30,7 +30,7 @@ class Services:
               extractor_version: str) -> Services:
         names = Names(driver, database, reference_names())
         return cls(settings, driver, database, ArticleStore(driver, database),
-                   GraphQueries(driver, database), names, extractor_version,
+                   GraphViews(driver, database, names), names, extractor_version,
                    WorkerRegistry(driver, database))
 
 

@@ -8,7 +8,7 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
-from app.deps import queries
+from app.deps import views
 from app.settings import ApiSettings
 from graph.queue import ArticleStore
 from graph.settings import Neo4jSettings
@@ -99,7 +99,7 @@ def test_unexpected_errors_are_a_json_500(neo4j_settings: Neo4jSettings, graph: 
         raise RuntimeError("secret internals")
 
     client = make_client(neo4j_settings)
-    client.app.dependency_overrides[queries] = broken  # type: ignore[attr-defined]
+    client.app.dependency_overrides[views] = broken  # type: ignore[attr-defined]
     with TestClient(client.app, raise_server_exceptions=False) as c:
         r = c.get("/entities", params={"q": "x"})
         assert r.status_code == 500 and r.json() == {"detail": "internal error"}

@@ -6,9 +6,9 @@ import neo4j
 import pytest
 
 from graph.cypher import reads as q
-from graph.queries import GraphQueries, Page, Window
 from graph.queue import ArticleStore
 from graph.records import Participant
+from graph.views import GraphViews, Page, Window
 from graph.writer import write_extraction
 from tests.service.factories import article, extraction, meeting
 from tests.service.graphcheck import assert_met_with_consistent
@@ -39,7 +39,7 @@ def mixed(graph: neo4j.Driver) -> neo4j.Driver:
 
 def test_stored_who_met_whom_equals_the_recomputation(mixed: neo4j.Driver) -> None:
     assert_met_with_consistent(mixed)
-    queries = GraphQueries(mixed)
+    views = GraphViews(mixed)
     # MET_WITH never pairs a person with a country, while a person's who-met-whom lists the
     # delegations they met: the stored ranking is the same answer for every other entity.
     keys = [r["k"] for r in mixed.execute_query(
@@ -51,8 +51,8 @@ def test_stored_who_met_whom_equals_the_recomputation(mixed: neo4j.Driver) -> No
             for items in (0, 1, 3, 50):
                 params = {"key": key, "skip": page.skip, "limit": page.limit, "items": items,
                           **Window().params()}
-                stored = queries._one(q.WHO_MET_WHOM_STORED, **params)
-                recomputed = queries._one(q.WHO_MET_WHOM, **params)
+                stored = views.one(q.WHO_MET_WHOM_STORED, **params)
+                recomputed = views.one(q.WHO_MET_WHOM, **params)
                 assert (stored or {"total": 0, "counterparts": []}) == (
                     recomputed or {"total": 0, "counterparts": []}), (key, page, items)
                 compared += bool(recomputed and recomputed["counterparts"])
