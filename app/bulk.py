@@ -15,7 +15,6 @@ from rich.console import Console
 from rich.progress import Progress
 
 from app.models import ArticleCreate
-from app.routes.articles import to_new
 from ingest.sources import Item, read_paths
 
 Sender = Callable[[list[ArticleCreate]], list[bool]]  # → created? per article
@@ -81,7 +80,7 @@ def direct_sender() -> Sender:
 
     graph = connect(Neo4jSettings())
     store = ArticleStore(graph.driver, graph.database)
-    return lambda articles: [s.created for s in store.store([to_new(a) for a in articles])]
+    return lambda articles: [s.created for s in store.store([a.as_new() for a in articles])]
 
 
 def _used(data: dict[str, Any], summary: Summary) -> dict[str, Any]:

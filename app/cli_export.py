@@ -100,17 +100,15 @@ def export_meetings(
 
 def _bound(name: str, value: str | None, end: int) -> date | None:
     """--since/--until as on /articles: YYYY-MM-DD, YYYY-MM or YYYY (first or last day)."""
-    from fastapi.exceptions import RequestValidationError
-
-    from app.routes.articles import PARTIAL_DATE, day_range
+    from app.dates import PARTIAL_DATE, day_range
 
     if value is None:
         return None
     if not re.fullmatch(PARTIAL_DATE, value):
         raise _fail(f"--{name} {value!r}: give YYYY-MM-DD, YYYY-MM or YYYY")
     try:
-        return day_range(name, value)[end]
-    except RequestValidationError:
+        return day_range(value)[end]
+    except ValueError:
         raise _fail(f"--{name} {value!r} is not a date") from None
 
 

@@ -10,7 +10,6 @@ import neo4j
 from pydantic import ValidationError
 
 from app.models import ArticleCreate
-from app.routes.articles import to_new
 from graph.queue import ArticleStore
 from graph.values import UNAVAILABLE
 from ingest.pipeline import build_worker
@@ -29,7 +28,7 @@ def ingest_seeds(store: ArticleStore, seeds: Path) -> int:
     articles = []
     for item in read_paths([seeds]):
         try:
-            articles.append(to_new(ArticleCreate.model_validate(item.data)))
+            articles.append(ArticleCreate.model_validate(item.data).as_new())
         except ValidationError as exc:
             log.warning("seed %s skipped: %d validation error(s)", item.origin, exc.error_count())
     if not articles:
