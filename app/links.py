@@ -1,12 +1,12 @@
 """Links that open the subgraph a response describes in the Neo4j Browser (`browser_url`).
 
-The queries are fixed; graph.browser_links writes each `$value` in as a Cypher literal, so the
+The queries are fixed; graph.browser.links writes each `$value` in as a Cypher literal, so the
 Browser's editor holds one statement that draws the subgraph on Ctrl+Enter.
 """
 
 from __future__ import annotations
 
-from graph.browser_links import browser_url
+from graph.browser.links import browser_url
 
 WHO_MET_WHOM = "MATCH p = (e:Entity {key: $key})-[:MET_WITH]-() RETURN p"
 MEETINGS = """MATCH (m:Meeting)

@@ -19,7 +19,7 @@ from app.runtime import WorkerThread, ingest_seeds
 from app.services import Services
 from app.settings import ApiSettings
 from graph.bootstrap import connect
-from graph.browser_links import link_base
+from graph.browser.links import link_base
 from graph.settings import Neo4jSettings
 from ingest.settings import IngestSettings
 from ingest.supervisor import Factory

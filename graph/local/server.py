@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from graph.browser_links import link_base
+from graph.browser.links import link_base
 from graph.errors import ProvisionError
 from graph.local.config import ENTRY_POINT, admin_command, java_command, render_conf
 from graph.local.jars import ensure_jars

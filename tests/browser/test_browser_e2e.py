@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from app import links
-from graph.browser_links import browser_url, link_base
-from graph.local.browser import post_connect_cmd
+from graph.browser.conf import post_connect_cmd
+from graph.browser.links import browser_url, link_base
 from graph.local.server import LocalNeo4j
 from graph.settings import Neo4jSettings
 from tests.browser.conftest import FAILED

@@ -1,4 +1,4 @@
-"""graph.browser_links: what the Browser reads back from a link is exactly the query and values."""
+"""graph.browser.links: what the Browser reads back from a link is exactly the query and values."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.browser_links import browser_url, cypher_literal, link_base
+from graph.browser.links import browser_url, cypher_literal, link_base
 
 QUERY = "MATCH (e:Entity {key: $key})-[:MET_WITH]-(o) RETURN e, o"
 TRICKY = ["", "Japan", "a&arg=MATCH (n) DETACH DELETE n", "#x", "+1 %41 %", "it's \"quoted\"",
