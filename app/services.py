@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import neo4j
 
 from app.settings import ApiSettings
+from graph.browser.links import BrowserLinks
 from graph.keys import entity_key, lookup_name
 from graph.names import Names
 from graph.queue import ArticleStore
@@ -24,14 +25,15 @@ class Services:
     names: Names
     extractor_version: str
     workers: WorkerRegistry
+    links: BrowserLinks  # into the Neo4j Browser, for the graph answers' `browser_url`
 
     @classmethod
     def build(cls, settings: ApiSettings, driver: neo4j.Driver, database: str,
-              extractor_version: str) -> Services:
+              extractor_version: str, links: BrowserLinks) -> Services:
         names = Names(driver, database, reference_names())
         return cls(settings, driver, database, ArticleStore(driver, database),
                    GraphViews(driver, database, names), names, extractor_version,
-                   WorkerRegistry(driver, database))
+                   WorkerRegistry(driver, database), links)
 
 
 def reference_names() -> dict[str, str]:

@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app import links
 from app.deps import PageDep, ReadKey, ServicesDep, ViewsDep
 from app.errors import ApiError, NotFound
 from app.models import EntityRef
@@ -54,7 +53,7 @@ def who_met_whom(s: ServicesDep, views: ViewsDep, page: PageDep,
     got = views.who_met_whom(name, window(since, until, kind, min_confidence), page, items)
     return WhoMetWhom(entity=ref(got.entity), counterparts=got.counterparts, count=got.total,
                       skip=page.skip, limit=page.limit, items=items,
-                      browser_url=links.who_met_whom(s.settings.browser_url, got.entity.key))
+                      browser_url=s.links.who_met_whom(got.entity.key))
 
 
 @router.get("/meetings", response_model=MeetingsPublic)
@@ -71,7 +70,7 @@ def meetings(s: ServicesDep, views: ViewsDep, page: PageDep,
     keys = [w.key for w in got.participants]
     return MeetingsPublic(participants=[ref(w) for w in got.participants], data=got.meetings,
                           count=got.total, skip=page.skip, limit=page.limit,
-                          browser_url=links.meetings(s.settings.browser_url, keys))
+                          browser_url=s.links.meetings(keys))
 
 
 @router.get("/entities", response_model=EntitiesPublic)
@@ -89,7 +88,7 @@ def entity(s: ServicesDep, views: ViewsDep, entity_id: str) -> EntityProfile:
     profile = views.profile(entity_id)
     if profile is None:
         raise NotFound(f"no entity has id {entity_id!r} (search with GET /entities?q=…)")
-    return EntityProfile(**profile, browser_url=links.entity(s.settings.browser_url, entity_id))
+    return EntityProfile(**profile, browser_url=s.links.entity(entity_id))
 
 
 @router.get("/relations", response_model=Dyad)
@@ -103,7 +102,7 @@ def relations(s: ServicesDep, views: ViewsDep,
     got = views.dyad(a, b, limit, min_confidence)
     return Dyad(a=ref(got.a), b=ref(got.b), met_with=got.met_with, relations=got.relations,
                 issues=got.issues, timeline=got.timeline, timeline_count=got.timeline_count,
-                limit=limit, browser_url=links.dyad(s.settings.browser_url, got.a.key, got.b.key))
+                limit=limit, browser_url=s.links.dyad(got.a.key, got.b.key))
 
 
 @router.get("/path", response_model=Paths)
@@ -118,4 +117,4 @@ def path(s: ServicesDep, views: ViewsDep,
     if got.same:
         raise ApiError(f"'from' and 'to' both name {x.name}; give two different entities")
     return Paths(source=ref(x), target=ref(y), max_hops=max_hops, paths=got.paths,
-                 browser_url=links.path(s.settings.browser_url, x.key, y.key, max_hops))
+                 browser_url=s.links.path(x.key, y.key, max_hops))
