@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from app.models import ArticleCreate
 from graph.queue import ArticleStore
 from graph.values import UNAVAILABLE
-from ingest.pipeline import build_worker
+from ingest.process import build_worker
 from ingest.settings import IngestSettings
 from ingest.sources import read_paths
 from ingest.supervisor import Factory

@@ -2,7 +2,7 @@
 
 Several workers (threads, processes, machines) may share one Neo4j: a claim is atomic and holds
 a lease; a write is fenced by the claim, so an article's facts are written by one worker only.
-The composition root of `diplograph worker` is `ingest.pipeline.main`.
+The composition root of `diplograph worker` is `ingest.process.main`.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ class Worker:
         self.batch_size = batch_size
         self.database = database
         self.name = name or worker_id()
-        self.codes = codes or {}  # reference country names → ISO codes (ingest.pipeline)
+        self.codes = codes or {}  # reference country names → ISO codes (ingest.process)
         self.liveness = liveness or Liveness(self.name, settings.stall_seconds or 60.0)
         self.liveness.name = self.name
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from graph.queue import ArticleStore, NewArticle
 from graph.records import ArticleText, Extraction
-from ingest.pipeline import country_codes
+from ingest.process import country_codes
 from ingest.worker import Extractor, Worker, WorkerSettings
 from tests.reliability.conftest import statuses
 from tests.service.conftest import run_until_empty

@@ -22,7 +22,7 @@ import graph
 import graph.bootstrap
 from graph.connection import open_driver
 from graph.settings import Neo4jSettings
-from ingest.pipeline import country_codes
+from ingest.process import country_codes
 from ingest.worker import Extractor, Worker, WorkerSettings
 from tests.reliability.conftest import ROOT
 from tests.reliability.recording import RecordingDriver

@@ -16,7 +16,7 @@ with warnings.catch_warnings():  # starlette would rather have httpx2; httpx is 
 from app.main import Config, create_app
 from app.settings import ApiSettings
 from graph.settings import Neo4jSettings
-from ingest.pipeline import country_codes, spacy_extractor
+from ingest.process import country_codes, spacy_extractor
 from ingest.settings import IngestSettings
 from ingest.worker import Extractor, Worker, WorkerSettings
 

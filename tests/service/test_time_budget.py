@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from graph.queue import ArticleStore, NewArticle
 from ingest.liveness import Liveness
-from ingest.pipeline import country_codes, real_factory, supervised
+from ingest.process import country_codes, real_factory, supervised
 from ingest.supervisor import Supervisor
 from ingest.worker import Worker, WorkerSettings
 from tests.reliability.conftest import all_done, statuses, wait_for
