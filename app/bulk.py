@@ -74,8 +74,8 @@ def api_sender(url: str, key: str | None) -> Sender:
 
 
 def direct_sender() -> Sender:
+    from graph.articles import ArticleStore
     from graph.bootstrap import connect
-    from graph.queue import ArticleStore
     from graph.settings import Neo4jSettings
 
     graph = connect(Neo4jSettings())

@@ -10,8 +10,8 @@ from fastapi.security import APIKeyHeader
 
 from app.errors import KnownOutage, Unauthorized
 from app.services import Services
+from graph.articles import ArticleStore
 from graph.names import Names
-from graph.queue import ArticleStore
 from graph.views import GraphViews, Page
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
-from graph.queue import NewArticle
+from graph.articles import NewArticle
 from ingest.extraction.version import MAX_TEXT_CHARS
 
 Status = Literal["queued", "processing", "done", "failed"]

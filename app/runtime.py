@@ -10,7 +10,7 @@ import neo4j
 from pydantic import ValidationError
 
 from app.models import ArticleCreate
-from graph.queue import ArticleStore
+from graph.articles import ArticleStore
 from graph.values import UNAVAILABLE
 from ingest.process import build_worker
 from ingest.settings import IngestSettings

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import neo4j
 
 from app.settings import ApiSettings
+from graph.articles import ArticleStore
 from graph.browser.links import BrowserLinks
 from graph.keys import entity_key, lookup_name
 from graph.names import Names
-from graph.queue import ArticleStore
 from graph.views import GraphViews
 from graph.workers import WorkerRegistry
 

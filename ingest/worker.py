@@ -21,7 +21,7 @@ import neo4j
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph.queue import ArticleStore, Claimed
+from graph.articles import ArticleStore, Claimed
 from graph.records import ArticleText, Extraction
 from graph.values import UNAVAILABLE
 from graph.workers import WorkerRegistry

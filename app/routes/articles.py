@@ -22,7 +22,7 @@ from app.models import (
     Requeued,
     Status,
 )
-from graph.queue import ArticleFilter
+from graph.articles import ArticleFilter
 
 router = APIRouter(tags=["articles"])
 

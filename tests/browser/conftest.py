@@ -20,7 +20,7 @@ from fastapi import FastAPI
 from playwright.sync_api import Browser, sync_playwright
 
 from app.routes import browser_assets
-from graph.queue import ArticleStore, NewArticle
+from graph.articles import ArticleStore, NewArticle
 from graph.records import ArticleText, Extraction
 from graph.writer import write_extraction
 

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from app.deps import views
 from app.settings import ApiSettings
-from graph.queue import ArticleStore
+from graph.articles import ArticleStore
 from graph.settings import Neo4jSettings
 from graph.writer import write_extraction
 from tests.service.conftest import make_client

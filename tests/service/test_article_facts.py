@@ -5,7 +5,7 @@ from __future__ import annotations
 import neo4j
 from fastapi.testclient import TestClient
 
-from graph.queue import ArticleStore
+from graph.articles import ArticleStore
 from graph.records import Extraction
 from graph.writer import write_extraction
 from tests.service.factories import VERSION, article, extraction, meeting

@@ -8,7 +8,7 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.queue import ArticleStore
+from graph.articles import ArticleStore
 from graph.records import Extraction, Participant
 from graph.writer import write_extraction
 from tests.service.factories import article, extraction, meeting

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from graph import exports
-from graph.queue import ArticleStore
+from graph.articles import ArticleStore
 from graph.settings import Neo4jSettings
 from graph.writer import write_extraction
 from tests.service.factories import article, extraction, meeting

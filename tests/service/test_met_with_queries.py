@@ -5,8 +5,8 @@ from __future__ import annotations
 import neo4j
 import pytest
 
+from graph.articles import ArticleStore
 from graph.cypher import reads as q
-from graph.queue import ArticleStore
 from graph.records import Participant
 from graph.views import GraphViews, Page, Window
 from graph.writer import write_extraction

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import neo4j
 import pytest
 
+from graph.articles import ArticleStore
 from graph.connection import open_driver
 from graph.local.server import LocalNeo4j
-from graph.queue import ArticleStore
 from graph.settings import Neo4jSettings
 from ingest.worker import Extractor, Worker, WorkerSettings
 from tests.service.conftest import make_client

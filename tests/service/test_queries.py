@@ -6,8 +6,8 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
+from graph.articles import ArticleStore
 from graph.names import Names, Resolved, UnknownName
-from graph.queue import ArticleStore
 from graph.records import Participant
 from graph.views import GraphViews, Page, Window
 from graph.writer import write_extraction

@@ -7,7 +7,7 @@ import time
 
 import neo4j
 
-from graph.queue import ArticleStore, NewArticle
+from graph.articles import ArticleStore, NewArticle
 from graph.records import ArticleText, Extraction
 from ingest.worker import Extractor, Worker, WorkerSettings
 from tests.service.conftest import run_until_empty

@@ -11,7 +11,7 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.queue import ArticleStore, NewArticle
+from graph.articles import ArticleStore, NewArticle
 from ingest.liveness import Liveness
 from ingest.process import country_codes, real_factory, supervised
 from ingest.supervisor import Supervisor

@@ -14,8 +14,8 @@ from datetime import date
 import neo4j
 import pytest
 
+from graph.articles import ArticleStore, NewArticle
 from graph.local.server import LocalNeo4j
-from graph.queue import ArticleStore, NewArticle
 from graph.settings import Neo4jSettings
 from tests.service.conftest import SEEDS
 from tests.service.graphcheck import assert_met_with_consistent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import neo4j
 
-from graph.queue import ArticleStore
+from graph.articles import ArticleStore
 from graph.records import Meeting, Participant
 from graph.writer import Claim, Pending, write_extraction, write_extractions
 from tests.service.factories import article, extraction, meeting
