@@ -25,7 +25,7 @@ from graph.articles import ArticleStore, ClaimedArticle
 from graph.records import ArticleText, Extraction
 from graph.values import UNAVAILABLE
 from graph.workers import WorkerRegistry
-from graph.writer import Claim, Pending, write_extractions
+from graph.writer import Fence, Pending, write_extractions
 from ingest.liveness import Liveness, pulse_until
 from ingest.supervisor import Interrupted
 
@@ -240,7 +240,7 @@ class Worker:
             if isinstance(extraction, Exception):
                 self._fail(article, extraction)
             else:
-                pending.append(Pending(article.id, extraction, Claim(self.name, article.attempt)))
+                pending.append(Pending(article.id, extraction, Fence(self.name, article.attempt)))
         try:
             write_extractions(self.driver, pending, self.database, self.codes)
             return

@@ -6,7 +6,7 @@ import neo4j
 
 from graph.articles import ArticleStore
 from graph.records import Meeting, Participant
-from graph.writer import Claim, Pending, write_extraction, write_extractions
+from graph.writer import Fence, Pending, write_extraction, write_extractions
 from tests.service.factories import article, extraction, meeting
 from tests.service.graphcheck import assert_met_with_consistent, counts
 
@@ -124,7 +124,7 @@ def test_batch_skips_only_the_article_whose_lease_is_lost(graph: neo4j.Driver) -
     held = {a.id: a for a in store.claim("w1", 60, 10)}
     graph.execute_query("MATCH (a:Article {id: $id}) SET a.worker_id = 'w2'", id=ids[1])
     batch = [Pending(i, extraction(meeting(("Japan", "China") if n else ("Japan", "North Korea"))),
-                     Claim("w1", held[i].attempt)) for n, i in enumerate(ids)]
+                     Fence("w1", held[i].attempt)) for n, i in enumerate(ids)]
     assert write_extractions(graph, batch) == [ids[0]]
     status = {r["id"]: r["s"] for r in graph.execute_query(
         "MATCH (a:Article) RETURN a.id AS id, a.status AS s").records}
