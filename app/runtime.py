@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from app.models import ArticleCreate
 from graph.articles import ArticleStore
-from graph.values import UNAVAILABLE
+from graph.errors import UNAVAILABLE
 from ingest.process import build_worker
 from ingest.settings import IngestSettings
 from ingest.sources import read_paths

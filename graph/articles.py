@@ -8,10 +8,11 @@ from typing import Any, LiteralString
 
 import neo4j
 
+from graph.connection import session
 from graph.cypher import articles as q
 from graph.cypher import queue_facts
 from graph.keys import article_id
-from graph.values import plain, session
+from graph.values import plain
 
 
 @dataclass(frozen=True)

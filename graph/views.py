@@ -9,9 +9,10 @@ from typing import Any, LiteralString, TypeVar
 
 import neo4j
 
+from graph.connection import session
 from graph.cypher import reads as q
 from graph.names import Names, Resolved
-from graph.values import plain, session
+from graph.values import plain
 
 T = TypeVar("T")
 Row = dict[str, Any]  # JSON-ready: what `plain` makes of a returned map

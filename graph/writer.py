@@ -11,11 +11,11 @@ from typing import Any, LiteralString
 
 import neo4j
 
+from graph.connection import session
 from graph.cypher import articles as q
 from graph.cypher import facts as f
 from graph.records import Extraction
 from graph.rows import FactRows, to_rows
-from graph.values import session
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.articles import ArticleStore, ClaimedArticle
+from graph.errors import UNAVAILABLE
 from graph.records import ArticleText, Extraction
-from graph.values import UNAVAILABLE
 from graph.workers import WorkerRegistry
 from graph.writer import Fence, Pending, write_extractions
 from ingest.liveness import Liveness, pulse_until
