@@ -76,11 +76,12 @@ HOSTILE = ["\x00\x01\x02\x1b[31m Chile and Peru met \x7f in Lima.",
 
 
 @pytest.mark.neo4j
-def test_hostile_articles_never_crash_a_worker(graph: neo4j.Driver, extractor: Extractor) -> None:
-    store = ArticleStore(graph)
+def test_hostile_articles_never_crash_a_worker(empty_graph: neo4j.Driver,
+                                               extractor: Extractor) -> None:
+    store = ArticleStore(empty_graph)
     stored = store.store([NewArticle(text=t, url=f"https://h.example/{i}")
                           for i, t in enumerate(HOSTILE)])
-    worker = Worker(graph, extractor, WorkerSettings(), 4, name="w", codes=country_codes())
+    worker = Worker(empty_graph, extractor, WorkerSettings(), 4, name="w", codes=country_codes())
     run_until_empty(worker)  # raises if the worker does
-    got = statuses(graph)
+    got = statuses(empty_graph)
     assert {got[s.id]["status"] for s in stored} == {"done"}, got

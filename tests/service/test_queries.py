@@ -15,12 +15,12 @@ from tests.service.factories import article, extraction, meeting
 
 
 @pytest.fixture
-def loaded(graph: neo4j.Driver) -> neo4j.Driver:
+def loaded(empty_graph: neo4j.Driver) -> neo4j.Driver:
     a1, a2 = article(1, url="https://example.org/a1"), article(2)
-    ArticleStore(graph).store([a1, a2])
-    write_extraction(graph, a1.id, extraction(meeting()))
-    write_extraction(graph, a2.id, extraction(meeting(("China", "North Korea"), "2013-05")))
-    return graph
+    ArticleStore(empty_graph).store([a1, a2])
+    write_extraction(empty_graph, a1.id, extraction(meeting()))
+    write_extraction(empty_graph, a2.id, extraction(meeting(("China", "North Korea"), "2013-05")))
+    return empty_graph
 
 
 def test_names_resolve_through_aliases(loaded: neo4j.Driver) -> None:
@@ -68,14 +68,14 @@ JPN_PRK_DATES = ("2012-08-29", "2013-01-10", "2014-03-02", "2015-07-07")
 
 
 @pytest.fixture
-def busy(graph: neo4j.Driver) -> neo4j.Driver:
+def busy(empty_graph: neo4j.Driver) -> neo4j.Driver:
     """Japan and North Korea met four times (one article), China and North Korea once."""
     a1, a2 = article(1), article(2)
-    ArticleStore(graph).store([a1, a2])
-    write_extraction(graph, a1.id, extraction(*(meeting(date=d, start=100 * i)
+    ArticleStore(empty_graph).store([a1, a2])
+    write_extraction(empty_graph, a1.id, extraction(*(meeting(date=d, start=100 * i)
                                                 for i, d in enumerate(JPN_PRK_DATES))))
-    write_extraction(graph, a2.id, extraction(meeting(("China", "North Korea"), "2013-05")))
-    return graph
+    write_extraction(empty_graph, a2.id, extraction(meeting(("China", "North Korea"), "2013-05")))
+    return empty_graph
 
 
 def test_who_met_whom_lists_the_latest_items(busy: neo4j.Driver) -> None:
@@ -112,7 +112,8 @@ def test_items_and_timeline_limit_over_http(busy: neo4j.Driver, client: TestClie
                           ).status_code == 422
 
 
-def test_who_met_whom_country_lists_no_person_person_lists_delegations(graph: neo4j.Driver) -> None:
+def test_who_met_whom_country_lists_no_person_person_lists_delegations(
+        empty_graph: neo4j.Driver) -> None:
     """Kim meets Japan's delegation twice (once undated): North Korea's counterparts are
     countries only; Kim's are the delegations he met, not the country he leads."""
     kim = Participant(name="Kim Jong Un", type="Person")
@@ -121,15 +122,15 @@ def test_who_met_whom_country_lists_no_person_person_lists_delegations(graph: ne
     undated = meeting(date=None, precision=None, start=200).model_copy(
         update={"participants": (*meeting().participants, kim)})
     a1 = article(1)
-    ArticleStore(graph).store([a1])
-    write_extraction(graph, a1.id, extraction(meeting(), dated, undated))
-    views = GraphViews(graph)
+    ArticleStore(empty_graph).store([a1])
+    write_extraction(empty_graph, a1.id, extraction(meeting(), dated, undated))
+    views = GraphViews(empty_graph)
     prk = views.who_met_whom("PRK", Window(), Page(), 50)
     assert [(c["id"], c["meetings"], c["first"], c["last"]) for c in prk.counterparts] == [
         ("JPN", 3, "2012-08-29", "2014-03-02")]  # the undated meeting counts, dates skip it
     assert [m["date"] for m in prk.counterparts[0]["items"]] == ["2012-08-29", "2014-03-02",
                                                                     None]
-    kim_key = Names(graph).resolve("Kim Jong Un").key
+    kim_key = Names(empty_graph).resolve("Kim Jong Un").key
     assert (views.profile(kim_key) or {}).get("meeting_count") == 2
     # Kim's own side is the country he leads (HOLDS_ROLE): he is listed with Japan's delegation only
     kim = views.who_met_whom("Kim Jong Un", Window(), Page(), 50)
