@@ -66,6 +66,7 @@ def export_meetings(
     from app.services import reference_names
     from graph import exports
     from graph.names import Names, UnknownName
+    from graph.views import GraphViews
 
     if fmt == "parquet" and str(output) == "-":
         raise _fail("parquet needs --output FILE")
@@ -74,13 +75,12 @@ def export_meetings(
     if start and end and start > end:
         raise _fail(f"--since ({start}) is after --until ({end})")
     with _driver() as (driver, database):
-        names = Names(driver, database, reference_names())
+        views = GraphViews(driver, database, Names(driver, database, reference_names()))
         try:
-            keys = [names.resolve(p).key for p in participant or []]
-            where_key = names.resolve(place).key if place else None
+            where = views.export_filter(participant or [], place, start, end, kind,
+                                        min_confidence)
         except UnknownName as exc:
             raise _fail(f"{exc}") from None
-        where = exports.ExportFilter(keys, where_key, start, end, kind, min_confidence)
         total = exports.count_meetings(driver, database, where)
         rows = exports.meetings(driver, database, where)
         columns = exports.DYAD_COLUMNS if dyads else exports.MEETING_COLUMNS

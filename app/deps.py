@@ -11,7 +11,6 @@ from fastapi.security import APIKeyHeader
 from app.errors import KnownOutage, Unauthorized
 from app.services import Services
 from graph.articles import ArticleStore
-from graph.names import Names
 from graph.views import GraphViews, Page
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
@@ -43,13 +42,8 @@ def views(s: ServicesDep) -> GraphViews:
     return s.views
 
 
-def names(s: ServicesDep) -> Names:
-    return s.names
-
-
 StoreDep = Annotated[ArticleStore, Depends(store)]
 ViewsDep = Annotated[GraphViews, Depends(views)]
-NamesDep = Annotated[Names, Depends(names)]
 KeyHeader = Annotated[str | None, Depends(api_key_header)]
 
 

@@ -22,7 +22,6 @@ class Services:
     database: str
     store: ArticleStore
     views: GraphViews
-    names: Names
     extractor_version: str
     workers: WorkerRegistry
     links: BrowserLinks  # into the Neo4j Browser, for the graph answers' `browser_url`
@@ -32,7 +31,7 @@ class Services:
               extractor_version: str, links: BrowserLinks) -> Services:
         names = Names(driver, database, reference_names())
         return cls(settings, driver, database, ArticleStore(driver, database),
-                   GraphViews(driver, database, names), names, extractor_version,
+                   GraphViews(driver, database, names), extractor_version,
                    WorkerRegistry(driver, database), links)
 
 

@@ -11,6 +11,7 @@ import neo4j
 
 from graph.connection import session
 from graph.cypher import reads as q
+from graph.exports import ExportFilter
 from graph.names import Names, Resolved
 from graph.values import plain
 
@@ -173,6 +174,17 @@ class GraphViews:
                           "timeline_count": 0}
             return Dyad(x, y, got["met_with"], got["relations"], got["issues"], got["timeline"],
                         got["timeline_count"])
+
+        return self.read(work)
+
+    def export_filter(self, participants: list[str], place: str | None, since: date | None,
+                      until: date | None, kind: str | None,
+                      min_confidence: float | None) -> ExportFilter:
+        """The filters of an export (graph/exports.py streams it), its names resolved to keys."""
+        def work(tx: neo4j.ManagedTransaction) -> ExportFilter:
+            keys = [self.names.resolve_in(tx, p).key for p in participants]
+            where = self.names.resolve_in(tx, place).key if place else None
+            return ExportFilter(keys, where, since, until, kind, min_confidence)
 
         return self.read(work)
 
