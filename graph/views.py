@@ -12,6 +12,7 @@ import neo4j
 from graph.connection import session
 from graph.cypher import reads as q
 from graph.exports import ExportFilter
+from graph.keys import lookup_name
 from graph.names import Names, Resolved
 from graph.values import plain
 
@@ -155,8 +156,9 @@ class GraphViews:
         return self.read(work)
 
     def search(self, text: str, type_: str | None, page: Page) -> EntityHits:
-        """Entities whose lookup name or alias contains `text` (already a lookup name)."""
-        row = self.one(q.SEARCH, q=text, type=type_, skip=page.skip, limit=page.limit)
+        """Entities whose name or alias contains `text` (as typed: compared as lookup names)."""
+        row = self.one(q.SEARCH, q=lookup_name(text), type=type_, skip=page.skip,
+                       limit=page.limit)
         got = row or {"total": 0, "entities": []}
         return EntityHits(got["entities"], got["total"])
 

@@ -11,7 +11,6 @@ from app.deps import PageDep, ReadKey, ServicesDep, ViewsDep
 from app.errors import ApiError, NotFound
 from app.models import EntityRef
 from app.models_graph import Dyad, EntitiesPublic, EntityProfile, MeetingsPublic, Paths, WhoMetWhom
-from graph.keys import lookup_name
 from graph.names import Resolved
 from graph.records import MeetingKind
 from graph.views import DYAD_TIMELINE, ITEMS_PER_COUNTERPART, Window
@@ -78,7 +77,7 @@ def entities(views: ViewsDep, page: PageDep,
              q: Annotated[str, Query(min_length=1, max_length=200, examples=["kim"])],
              type: EntityType = None) -> EntitiesPublic:
     """Entities whose name or alias contains `q` (case-insensitive), best matches first."""
-    got = views.search(lookup_name(q), type, page)
+    got = views.search(q, type, page)
     return EntitiesPublic(data=got.entities, count=got.total, skip=page.skip, limit=page.limit)
 
 
