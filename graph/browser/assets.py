@@ -9,6 +9,7 @@ from importlib.resources import files
 
 STYLE_PATH = "/browser/style.grass"
 GUIDE_PATH = "/browser/guide.html"
+PATHS = (STYLE_PATH, GUIDE_PATH)  # the Browser writes their URLs: no query check
 _COMMENT = re.compile(r"/\*.*?\*/\s*", re.DOTALL)
 
 
