@@ -15,7 +15,6 @@ from rich.console import Console
 from rich.progress import Progress
 
 from app.models import ArticleCreate
-from app.routes.articles import to_new
 from ingest.sources import Item, read_paths
 
 Sender = Callable[[list[ArticleCreate]], list[bool]]  # → created? per article
@@ -75,13 +74,13 @@ def api_sender(url: str, key: str | None) -> Sender:
 
 
 def direct_sender() -> Sender:
+    from graph.articles import ArticleStore
     from graph.bootstrap import connect
-    from graph.queue import ArticleStore
     from graph.settings import Neo4jSettings
 
     graph = connect(Neo4jSettings())
     store = ArticleStore(graph.driver, graph.database)
-    return lambda articles: [s.created for s in store.store([to_new(a) for a in articles])]
+    return lambda articles: [s.created for s in store.store([a.as_new() for a in articles])]
 
 
 def _used(data: dict[str, Any], summary: Summary) -> dict[str, Any]:

@@ -66,6 +66,7 @@ def export_meetings(
     from app.services import reference_names
     from graph import exports
     from graph.names import Names, UnknownName
+    from graph.views import GraphViews
 
     if fmt == "parquet" and str(output) == "-":
         raise _fail("parquet needs --output FILE")
@@ -74,13 +75,12 @@ def export_meetings(
     if start and end and start > end:
         raise _fail(f"--since ({start}) is after --until ({end})")
     with _driver() as (driver, database):
-        names = Names(driver, database, reference_names())
+        views = GraphViews(driver, database, Names(driver, database, reference_names()))
         try:
-            keys = [names.resolve(p).key for p in participant or []]
-            where_key = names.resolve(place).key if place else None
+            where = views.export_filter(participant or [], place, start, end, kind,
+                                        min_confidence)
         except UnknownName as exc:
             raise _fail(f"{exc}") from None
-        where = exports.ExportFilter(keys, where_key, start, end, kind, min_confidence)
         total = exports.count_meetings(driver, database, where)
         rows = exports.meetings(driver, database, where)
         columns = exports.DYAD_COLUMNS if dyads else exports.MEETING_COLUMNS
@@ -100,17 +100,15 @@ def export_meetings(
 
 def _bound(name: str, value: str | None, end: int) -> date | None:
     """--since/--until as on /articles: YYYY-MM-DD, YYYY-MM or YYYY (first or last day)."""
-    from fastapi.exceptions import RequestValidationError
-
-    from app.routes.articles import PARTIAL_DATE, day_range
+    from app.dates import PARTIAL_DATE, day_range
 
     if value is None:
         return None
     if not re.fullmatch(PARTIAL_DATE, value):
         raise _fail(f"--{name} {value!r}: give YYYY-MM-DD, YYYY-MM or YYYY")
     try:
-        return day_range(name, value)[end]
-    except RequestValidationError:
+        return day_range(value)[end]
+    except ValueError:
         raise _fail(f"--{name} {value!r} is not a date") from None
 
 

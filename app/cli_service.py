@@ -33,7 +33,7 @@ def worker(
     once: Annotated[bool, typer.Option(help="Drain the queue, then exit.")] = False,
 ) -> None:
     """Claim queued articles, extract their facts and write them (several may run at once)."""
-    from ingest.pipeline import main
+    from ingest.process import main
 
     main(once=once)
 

@@ -10,9 +10,8 @@ from fastapi.security import APIKeyHeader
 
 from app.errors import KnownOutage, Unauthorized
 from app.services import Services
-from graph.names import Names
-from graph.queries import GraphQueries, Page
-from graph.queue import ArticleStore
+from graph.articles import ArticleStore
+from graph.views import GraphViews, Page
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
                               description="Required on writes when DIPLOGRAPH_API_KEY is set.")
@@ -39,17 +38,12 @@ def store(s: ServicesDep) -> ArticleStore:
     return s.store
 
 
-def queries(s: ServicesDep) -> GraphQueries:
-    return s.queries
-
-
-def names(s: ServicesDep) -> Names:
-    return s.names
+def views(s: ServicesDep) -> GraphViews:
+    return s.views
 
 
 StoreDep = Annotated[ArticleStore, Depends(store)]
-QueriesDep = Annotated[GraphQueries, Depends(queries)]
-NamesDep = Annotated[Names, Depends(names)]
+ViewsDep = Annotated[GraphViews, Depends(views)]
 KeyHeader = Annotated[str | None, Depends(api_key_header)]
 
 

@@ -9,8 +9,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from graph.errors import UNAVAILABLE
 from graph.names import UnknownName
-from graph.values import UNAVAILABLE
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from app.runtime import WorkerThread, ingest_seeds
 from app.services import Services
 from app.settings import ApiSettings
 from graph.bootstrap import connect
-from graph.browser_links import link_base
+from graph.browser.links import links_for
 from graph.settings import Neo4jSettings
 from ingest.settings import IngestSettings
 from ingest.supervisor import Factory
@@ -51,15 +51,6 @@ def extractor_version() -> str:
     return EXTRACTOR_VERSION
 
 
-def browser_base(config: Config) -> ApiSettings:
-    """Browser links go to the managed server's own port unless DIPLOGRAPH_BROWSER_URL is set."""
-    if config.neo4j.managed and "browser_url" not in config.api.model_fields_set:
-        base = link_base(f"http://localhost:{config.neo4j.http_port}",  # form: user, address
-                         f"bolt://localhost:{config.neo4j.bolt_port}")
-        return config.api.model_copy(update={"browser_url": base})
-    return config.api
-
-
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     config: Config = app.state.config
@@ -68,8 +59,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     # The API stops at exit only a managed server that its own start launched.
     graph = connect(config.neo4j, "tolerant", start_server=config.api.start_neo4j,
                     own_server=True)
-    services = Services.build(browser_base(config), graph.driver, graph.database,
-                              extractor_version())
+    services = Services.build(config.api, graph.driver, graph.database, extractor_version(),
+                              links_for(config.neo4j, config.api.browser_url))
     app.state.services = services
     if config.api.ingest_seeds:
         ingest_seeds(services.store, config.api.seeds_dir)  # skipped while Neo4j is down

@@ -12,6 +12,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graph.browser import assets
+
 BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
@@ -96,7 +98,7 @@ async def known_query(request: Request) -> None:
     route = request.scope.get("route")
     if not isinstance(route, APIRoute) or not route.include_in_schema:
         return
-    if route.path.startswith("/browser/"):  # assets fetched by the Neo4j Browser, its URLs
+    if route.path in assets.PATHS:  # fetched by the Neo4j Browser, which writes their URLs
         return
     accepted = accepted_query(route)
     unknown = sorted({name for name in request.query_params if name not in accepted})

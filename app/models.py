@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
+from graph.articles import NewArticle
 from ingest.extraction.version import MAX_TEXT_CHARS
 
 Status = Literal["queued", "processing", "done", "failed"]
@@ -46,6 +47,11 @@ class ArticleCreate(BaseModel):
         if not value.strip():
             raise ValueError("text is empty or only whitespace")
         return value
+
+    def as_new(self) -> NewArticle:
+        """The article as the store takes it (POST, seeds and `diplograph ingest --direct`)."""
+        return NewArticle(text=self.text, url=self.url, title=self.title, source=self.source,
+                          published=self.published)
 
 
 def _one_or_many(value: object) -> str:

@@ -10,10 +10,9 @@ import neo4j
 from pydantic import ValidationError
 
 from app.models import ArticleCreate
-from app.routes.articles import to_new
-from graph.queue import ArticleStore
-from graph.values import UNAVAILABLE
-from ingest.pipeline import build_worker
+from graph.articles import ArticleStore
+from graph.errors import UNAVAILABLE
+from ingest.process import build_worker
 from ingest.settings import IngestSettings
 from ingest.sources import read_paths
 from ingest.supervisor import Factory
@@ -29,7 +28,7 @@ def ingest_seeds(store: ArticleStore, seeds: Path) -> int:
     articles = []
     for item in read_paths([seeds]):
         try:
-            articles.append(to_new(ArticleCreate.model_validate(item.data)))
+            articles.append(ArticleCreate.model_validate(item.data).as_new())
         except ValidationError as exc:
             log.warning("seed %s skipped: %d validation error(s)", item.origin, exc.error_count())
     if not articles:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 import neo4j
 
 from app.settings import ApiSettings
+from graph.articles import ArticleStore
+from graph.browser.links import BrowserLinks
 from graph.keys import entity_key, lookup_name
 from graph.names import Names
-from graph.queries import GraphQueries
-from graph.queue import ArticleStore
+from graph.views import GraphViews
 from graph.workers import WorkerRegistry
 
 
@@ -20,18 +21,18 @@ class Services:
     driver: neo4j.Driver
     database: str
     store: ArticleStore
-    queries: GraphQueries
-    names: Names
+    views: GraphViews
     extractor_version: str
     workers: WorkerRegistry
+    links: BrowserLinks  # into the Neo4j Browser, for the graph answers' `browser_url`
 
     @classmethod
     def build(cls, settings: ApiSettings, driver: neo4j.Driver, database: str,
-              extractor_version: str) -> Services:
+              extractor_version: str, links: BrowserLinks) -> Services:
         names = Names(driver, database, reference_names())
         return cls(settings, driver, database, ArticleStore(driver, database),
-                   GraphQueries(driver, database), names, extractor_version,
-                   WorkerRegistry(driver, database))
+                   GraphViews(driver, database, names), extractor_version,
+                   WorkerRegistry(driver, database), links)
 
 
 def reference_names() -> dict[str, str]:

@@ -23,7 +23,8 @@ class ApiSettings(BaseSettings):
     max_body_bytes: int = Field(16 * 1024 * 1024, gt=0)
     max_batch: int = Field(1000, gt=0)
     cors_origins: list[str] = Field(default_factory=list)
-    browser_url: str = "http://localhost:7474"  # the Neo4j Browser links point here
+    # Where the Neo4j Browser links point; unset: see graph.browser.links.links_for.
+    browser_url: str | None = None
     seeds_dir: Path = Path("seeds")
     ingest_seeds: bool = True
     run_worker: bool = True

@@ -13,7 +13,7 @@ import neo4j
 from bench import procs, server
 from bench.results import Result
 from bench.stats import summary
-from graph.queue import ArticleStore
+from graph.articles import ArticleStore
 from graph.settings import Neo4jSettings
 
 API_PORT = 38001

@@ -17,13 +17,13 @@ import neo4j
 
 from bench import latency, load, procs, server, synthetic
 from bench.results import Result, Row
+from graph.connection import session
 from graph.cypher import reads as q
 from graph.keys import article_id, lookup_name
 from graph.names import Names
-from graph.queries import DYAD_TIMELINE, ITEMS_PER_COUNTERPART
 from graph.records import Extraction
 from graph.settings import Neo4jSettings
-from graph.values import session
+from graph.views import DYAD_TIMELINE, ITEMS_PER_COUNTERPART
 
 SINGLE_MS, PATH_MS = 50.0, 200.0
 API_PORT = 38000

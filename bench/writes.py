@@ -15,11 +15,11 @@ import neo4j
 from bench import load, server, synthetic
 from bench.results import Result, Row
 from bench.stats import ratios, spread, summary
+from graph.connection import session
 from graph.cypher import articles as qa
 from graph.cypher import facts as f
 from graph.records import Extraction
 from graph.rows import to_rows
-from graph.values import session
 from graph.writer import Pending, counts, pairs, write_extraction, write_extractions
 from ingest.settings import IngestSettings
 

@@ -14,10 +14,10 @@ from typing import Literal
 import neo4j
 
 from graph.connection import open_driver
+from graph.errors import UNAVAILABLE
 from graph.local.server import LocalNeo4j
 from graph.schema import apply_schema, apply_schema_when_ready
 from graph.settings import Neo4jSettings
-from graph.values import UNAVAILABLE
 
 log = logging.getLogger(__name__)
 

@@ -31,3 +31,8 @@ def open_driver(settings: Neo4jSettings) -> neo4j.Driver:
         # every start); warnings still come through.
         notifications_min_severity="WARNING",
     )
+
+
+def session(driver: neo4j.Driver, database: str) -> neo4j.Session:
+    """A session without server notifications (optional properties, planner hints: log noise)."""
+    return driver.session(database=database, notifications_min_severity="OFF")

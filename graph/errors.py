@@ -1,5 +1,9 @@
 """The graph package's errors: one root, small subclasses whose message names the problem."""
 
+from __future__ import annotations
+
+import neo4j.exceptions
+
 
 class GraphError(Exception):
     """Root of every error raised by graph/."""
@@ -11,3 +15,11 @@ class ProvisionError(GraphError):
 
 class Neo4jUnavailable(GraphError):
     """Neo4j cannot be reached right now; callers may retry later."""
+
+
+# What a caller should treat as "Neo4j is unreachable right now; try again later".
+UNAVAILABLE: tuple[type[Exception], ...] = (
+    neo4j.exceptions.ServiceUnavailable,
+    neo4j.exceptions.SessionExpired,
+    Neo4jUnavailable,
+)

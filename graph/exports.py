@@ -20,8 +20,9 @@ from typing import IO, Any, Literal
 
 import neo4j
 
+from graph.connection import session
 from graph.cypher import exports as q
-from graph.values import plain, session
+from graph.values import plain
 
 RowFormat = Literal["csv", "jsonl", "parquet"]
 ROW_FORMATS: tuple[RowFormat, ...] = ("csv", "jsonl", "parquet")

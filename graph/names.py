@@ -9,10 +9,10 @@ from typing import Any, LiteralString
 
 import neo4j
 
+from graph.connection import session
 from graph.cypher import reads as q
 from graph.errors import GraphError
 from graph.keys import lookup_name
-from graph.values import session
 
 MAX_ALIASES_SCANNED = 50_000
 

@@ -8,7 +8,7 @@ from typing import LiteralString
 
 import neo4j
 
-from graph.values import UNAVAILABLE
+from graph.errors import UNAVAILABLE
 
 log = logging.getLogger(__name__)
 

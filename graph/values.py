@@ -4,19 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import neo4j
-import neo4j.exceptions
 import neo4j.time
-
-from graph.errors import Neo4jUnavailable
-
-# What a caller should treat as "Neo4j is unreachable right now; try again later".
-UNAVAILABLE: tuple[type[Exception], ...] = (
-    neo4j.exceptions.ServiceUnavailable,
-    neo4j.exceptions.SessionExpired,
-    Neo4jUnavailable,
-)
-
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})
 
@@ -39,8 +27,3 @@ def plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     return value
-
-
-def session(driver: neo4j.Driver, database: str) -> neo4j.Session:
-    """A session without server notifications (optional properties, planner hints: log noise)."""
-    return driver.session(database=database, notifications_min_severity="OFF")

@@ -7,8 +7,8 @@ from typing import Any, LiteralString
 
 import neo4j
 
+from graph.connection import session
 from graph.cypher import workers as q
-from graph.values import session
 
 
 @dataclass(frozen=True)

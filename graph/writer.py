@@ -11,17 +11,17 @@ from typing import Any, LiteralString
 
 import neo4j
 
+from graph.connection import session
 from graph.cypher import articles as q
 from graph.cypher import facts as f
 from graph.records import Extraction
 from graph.rows import FactRows, to_rows
-from graph.values import session
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class Claim:
+class Fence:
     """Who may write an article's facts: the worker holding its lease, at this attempt."""
 
     worker: str
@@ -30,11 +30,11 @@ class Claim:
 
 @dataclass(frozen=True)
 class Pending:
-    """One article's new facts, and the claim its write must still hold (None: unconditional)."""
+    """One article's new facts, and the fence its write must pass (None: unconditional)."""
 
     article_id: str
     extraction: Extraction
-    claim: Claim | None = None
+    fence: Fence | None = None
 
 
 def counts(extraction: Extraction) -> dict[str, int]:
@@ -62,8 +62,8 @@ def replace_facts(tx: neo4j.ManagedTransaction, batch: Sequence[Pending],
     """The transaction function; returns the ids written (an article whose claim no longer holds
     is skipped, and nothing of it is written)."""
     fenced = {r["id"] for r in tx.run(f.FENCE, articles=[
-        {"id": p.article_id, "worker": p.claim.worker if p.claim else None,
-         "attempt": p.claim.attempt if p.claim else None} for p in batch])}
+        {"id": p.article_id, "worker": p.fence.worker if p.fence else None,
+         "attempt": p.fence.attempt if p.fence else None} for p in batch])}
     items = [(p, to_rows(p.extraction, codes)) for p in batch if p.article_id in fenced]
     if not items:
         return []
@@ -118,8 +118,8 @@ def write_extractions(driver: neo4j.Driver, batch: Sequence[Pending], database: 
 
 
 def write_extraction(driver: neo4j.Driver, article_id: str, extraction: Extraction,
-                     claim: Claim | None = None, database: str = "neo4j",
+                     fence: Fence | None = None, database: str = "neo4j",
                      codes: Mapping[str, str] | None = None) -> bool:
     """One article's `write_extractions`; False if its lease went to another worker."""
-    return bool(write_extractions(driver, [Pending(article_id, extraction, claim)], database,
+    return bool(write_extractions(driver, [Pending(article_id, extraction, fence)], database,
                                   codes))

@@ -7,7 +7,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from graph.values import UNAVAILABLE
+from graph.errors import UNAVAILABLE
 from graph.workers import Pulse, WorkerRegistry
 
 log = logging.getLogger(__name__)

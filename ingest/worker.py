@@ -2,7 +2,7 @@
 
 Several workers (threads, processes, machines) may share one Neo4j: a claim is atomic and holds
 a lease; a write is fenced by the claim, so an article's facts are written by one worker only.
-The composition root of `diplograph worker` is `ingest.pipeline.main`.
+The composition root of `diplograph worker` is `ingest.process.main`.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ import neo4j
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph.queue import ArticleStore, Claimed
+from graph.articles import ArticleStore, ClaimedArticle
+from graph.errors import UNAVAILABLE
 from graph.records import ArticleText, Extraction
-from graph.values import UNAVAILABLE
 from graph.workers import WorkerRegistry
-from graph.writer import Claim, Pending, write_extractions
+from graph.writer import Fence, Pending, write_extractions
 from ingest.liveness import Liveness, pulse_until
 from ingest.supervisor import Interrupted
 
@@ -58,7 +58,7 @@ def worker_id() -> str:
     return f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
 
-def as_text(article: Claimed) -> ArticleText:
+def as_text(article: ClaimedArticle) -> ArticleText:
     return ArticleText(text=article.text, url=article.url, title=article.title,
                        published=article.published)
 
@@ -67,9 +67,9 @@ def as_text(article: Claimed) -> ArticleText:
 class Held:
     """A claimed batch, its extraction results, and the event that ends its lease renewal."""
 
-    batch: list[Claimed]
+    batch: list[ClaimedArticle]
     done: threading.Event
-    results: list[tuple[Claimed, Extraction | Exception]] = field(default_factory=list)
+    results: list[tuple[ClaimedArticle, Extraction | Exception]] = field(default_factory=list)
 
 
 def _settle(pending: Future[None] | None, held: Held | None) -> None:
@@ -106,7 +106,7 @@ class Worker:
         self.batch_size = batch_size
         self.database = database
         self.name = name or worker_id()
-        self.codes = codes or {}  # reference country names → ISO codes (ingest.pipeline)
+        self.codes = codes or {}  # reference country names → ISO codes (ingest.process)
         self.liveness = liveness or Liveness(self.name, settings.stall_seconds or 60.0)
         self.liveness.name = self.name
 
@@ -232,7 +232,7 @@ class Worker:
             except UNAVAILABLE:
                 log.warning("could not renew leases; retrying")
 
-    def _write(self, results: list[tuple[Claimed, Extraction | Exception]]) -> None:
+    def _write(self, results: list[tuple[ClaimedArticle, Extraction | Exception]]) -> None:
         """The batch's facts in one transaction; if that fails, article by article, so one bad
         article fails alone."""
         pending: list[Pending] = []
@@ -240,7 +240,7 @@ class Worker:
             if isinstance(extraction, Exception):
                 self._fail(article, extraction)
             else:
-                pending.append(Pending(article.id, extraction, Claim(self.name, article.attempt)))
+                pending.append(Pending(article.id, extraction, Fence(self.name, article.attempt)))
         try:
             write_extractions(self.driver, pending, self.database, self.codes)
             return
@@ -257,7 +257,8 @@ class Worker:
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
                 self._fail(by_id[one.article_id], exc)
 
-    def _extract(self, batch: list[Claimed]) -> list[tuple[Claimed, Extraction | Exception]]:
+    def _extract(self, batch: list[ClaimedArticle]
+                 ) -> list[tuple[ClaimedArticle, Extraction | Exception]]:
         try:
             return list(zip(batch, self.extract([as_text(a) for a in batch]), strict=True))
         except Interrupted:
@@ -266,7 +267,7 @@ class Worker:
             log.warning("batch extraction failed; extracting one by one", exc_info=True)
         return [(a, self._extract_one(a)) for a in batch]
 
-    def _extract_one(self, article: Claimed) -> Extraction | Exception:
+    def _extract_one(self, article: ClaimedArticle) -> Extraction | Exception:
         try:
             return self.extract([as_text(article)])[0]
         except Interrupted:
@@ -274,7 +275,7 @@ class Worker:
         except Exception as exc:  # noqa: BLE001
             return exc
 
-    def _fail(self, article: Claimed, exc: Exception) -> None:
+    def _fail(self, article: ClaimedArticle, exc: Exception) -> None:
         reason = f"{type(exc).__name__}: {exc}"
         # A final failure (an overrun time budget) would only overrun again: fail it now.
         attempts = 0 if getattr(exc, "final", False) else self.settings.max_attempts

@@ -56,7 +56,7 @@ def driver(neo4j_settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
 
 
 @pytest.fixture
-def graph(driver: neo4j.Driver) -> Iterator[neo4j.Driver]:
+def empty_graph(driver: neo4j.Driver) -> Iterator[neo4j.Driver]:
     """A driver on an empty graph (Community has one user database, so tests clear it)."""
     with driver.session() as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()

@@ -11,18 +11,18 @@ def _names(driver: neo4j.Driver) -> set[str]:
     return {r["name"] for r in constraints} | {r["name"] for r in indexes}
 
 
-def test_schema_is_idempotent(graph: neo4j.Driver) -> None:
-    before = _names(graph)
-    apply_schema(graph)
-    assert _names(graph) == before
+def test_schema_is_idempotent(empty_graph: neo4j.Driver) -> None:
+    before = _names(empty_graph)
+    apply_schema(empty_graph)
+    assert _names(empty_graph) == before
     for statement in SCHEMA:
         assert statement.split()[2] in before
 
 
-def test_merge_key_is_unique(graph: neo4j.Driver) -> None:
-    graph.execute_query("CREATE (:Article {id: 'x'})")
+def test_merge_key_is_unique(empty_graph: neo4j.Driver) -> None:
+    empty_graph.execute_query("CREATE (:Article {id: 'x'})")
     try:
-        graph.execute_query("CREATE (:Article {id: 'x'})")
+        empty_graph.execute_query("CREATE (:Article {id: 'x'})")
     except neo4j.exceptions.ConstraintError:
         pass
     else:

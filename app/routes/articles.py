@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query
 from fastapi.exceptions import RequestValidationError
 
+from app.dates import PARTIAL_DATE, day_range
 from app.deps import PageDep, ReadKey, ServicesDep, StoreDep, WriteKey
 from app.errors import ApiError, NotFound, TextTooLarge
 from app.models import (
@@ -22,18 +22,13 @@ from app.models import (
     Requeued,
     Status,
 )
-from graph.queue import ArticleFilter, NewArticle
+from graph.articles import ArticleFilter
 
 router = APIRouter(tags=["articles"])
 
 
 def links(id_: str) -> ArticleLinks:
     return ArticleLinks(self=f"/articles/{id_}", reprocess=f"/articles/{id_}/reprocess")
-
-
-def to_new(article: ArticleCreate) -> NewArticle:
-    return NewArticle(text=article.text, url=article.url, title=article.title,
-                      source=article.source, published=article.published)
 
 
 def public(row: dict[str, Any]) -> ArticlePublic:
@@ -59,26 +54,16 @@ def post_articles(
     """Store one article (or a list) and queue it; the id comes from its URL or text."""
     articles = body if isinstance(body, list) else [body]
     _check_sizes(s, articles)
-    stored = s.store.store([to_new(a) for a in articles])
+    stored = s.store.store([a.as_new() for a in articles])
     accepted = [ArticleAccepted(id=r.id, status=r.status, new=r.created,
                                 links=links(r.id)) for r in stored]
     return accepted if isinstance(body, list) else accepted[0]
 
 
-PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-
-
-def day_range(name: str, value: str) -> tuple[date, date]:
+def days(name: str, value: str) -> tuple[date, date]:
     """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD stands for (422 if no such date)."""
-    parts = [int(p) for p in value.split("-")]
     try:
-        if len(parts) == 3:
-            day = date(*parts)
-            return day, day
-        if len(parts) == 2:
-            first = date(parts[0], parts[1], 1)
-            return first, date(parts[0], parts[1], calendar.monthrange(*parts)[1])
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        return day_range(value)
     except ValueError as exc:
         raise RequestValidationError([{"loc": ("query", name), "type": "date_from_datetime_parsing",
                                        "msg": f"{value!r} is not a date: {exc}", "input": value}]
@@ -94,8 +79,8 @@ def list_articles(
         "Published on or before: YYYY-MM-DD, YYYY-MM (to its last day) or YYYY."))] = None,
 ) -> ArticlesPublic:
     """Articles, newest first, filtered by status, source and publication date."""
-    start = day_range("since", since)[0] if since else None
-    end = day_range("until", until)[1] if until else None
+    start = days("since", since)[0] if since else None
+    end = days("until", until)[1] if until else None
     if start and end and start > end:
         raise ApiError(f"since ({since}) is after until ({until})")
     rows, total = store.search(ArticleFilter(status, source, start, end), page.skip, page.limit)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from app.deps import NamesDep, ReadKey, ServicesDep
+from app.deps import ReadKey, ServicesDep, ViewsDep
 from app.errors import ApiError
 from graph import exports
 from graph.records import MeetingKind
@@ -22,7 +22,7 @@ MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"}
     "content": {"text/csv": {}, "application/x-ndjson": {}},
     "description": "One row per meeting (or per country dyad per meeting), oldest first."}})
 def export_meetings(
-    s: ServicesDep, names: NamesDep,
+    s: ServicesDep, views: ViewsDep,
     format: Annotated[Literal["csv", "jsonl"], Query(description=(
         "csv (lists joined by '|') or jsonl (one JSON object a line)."))] = "csv",
     dyads: Annotated[bool, Query(description=(
@@ -39,9 +39,7 @@ def export_meetings(
     number of meetings (equal to `/meetings`' `count` for the same filters)."""
     if since and until and since > until:
         raise ApiError(f"since ({since}) is after until ({until})")
-    keys = [names.resolve(p).key for p in participant or []]
-    where_key = names.resolve(place).key if place else None
-    where = exports.ExportFilter(keys, where_key, since, until, kind, min_confidence)
+    where = views.export_filter(participant or [], place, since, until, kind, min_confidence)
     total = exports.count_meetings(s.driver, s.database, where)
     rows = exports.meetings(s.driver, s.database, where)
     columns = exports.DYAD_COLUMNS if dyads else exports.MEETING_COLUMNS

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
-from neo4j import ManagedTransaction as Tx
 
-from app import links
-from app.deps import NamesDep, PageDep, QueriesDep, ReadKey, ServicesDep
+from app.deps import PageDep, ReadKey, ServicesDep, ViewsDep
 from app.errors import ApiError, NotFound
 from app.models import EntityRef
 from app.models_graph import Dyad, EntitiesPublic, EntityProfile, MeetingsPublic, Paths, WhoMetWhom
-from graph.keys import lookup_name
 from graph.names import Resolved
-from graph.queries import DYAD_TIMELINE, ITEMS_PER_COUNTERPART, Window
 from graph.records import MeetingKind
+from graph.views import DYAD_TIMELINE, ITEMS_PER_COUNTERPART, Window
 
 router = APIRouter(tags=["graph"], dependencies=[ReadKey])
 
@@ -44,7 +41,7 @@ def window(since: date | None, until: date | None, kind: str | None,
 
 
 @router.get("/who-met-whom", response_model=WhoMetWhom)
-def who_met_whom(s: ServicesDep, names: NamesDep, queries: QueriesDep, page: PageDep,
+def who_met_whom(s: ServicesDep, views: ViewsDep, page: PageDep,
                  name: Annotated[str, Query(min_length=1, examples=["Japan"])],
                  since: Since = None, until: Until = None,
                  kind: MeetingKind | None = None,
@@ -52,20 +49,14 @@ def who_met_whom(s: ServicesDep, names: NamesDep, queries: QueriesDep, page: Pag
                  min_confidence: MinConfidence = None) -> WhoMetWhom:
     """The entity's counterparts, most meetings first, each with its latest meetings and their
     evidence."""
-    when = window(since, until, kind, min_confidence)
-
-    def work(tx: Tx) -> tuple[Resolved, dict[str, Any]]:
-        entity = names.resolve_in(tx, name)
-        return entity, queries.who_met_whom(entity.key, when, page, items, tx)
-
-    entity, got = queries.read(work)
-    return WhoMetWhom(entity=ref(entity), counterparts=got["counterparts"], count=got["total"],
+    got = views.who_met_whom(name, window(since, until, kind, min_confidence), page, items)
+    return WhoMetWhom(entity=ref(got.entity), counterparts=got.counterparts, count=got.total,
                       skip=page.skip, limit=page.limit, items=items,
-                      browser_url=links.who_met_whom(s.settings.browser_url, entity.key))
+                      browser_url=s.links.who_met_whom(got.entity.key))
 
 
 @router.get("/meetings", response_model=MeetingsPublic)
-def meetings(s: ServicesDep, names: NamesDep, queries: QueriesDep, page: PageDep,
+def meetings(s: ServicesDep, views: ViewsDep, page: PageDep,
              participant: Annotated[list[str] | None, Query(
                  description="Repeat for several; every one must take part.",
                  examples=[["Japan", "North Korea"]])] = None,
@@ -73,70 +64,56 @@ def meetings(s: ServicesDep, names: NamesDep, queries: QueriesDep, page: PageDep
              place: Annotated[str | None, Query(description="City or country.")] = None,
              min_confidence: MinConfidence = None) -> MeetingsPublic:
     """Meetings, newest first, with participants, place, issues, evidence and sources."""
-    when = window(since, until, kind, min_confidence)
-
-    def work(tx: Tx) -> tuple[list[Resolved], dict[str, Any]]:
-        who = [names.resolve_in(tx, p) for p in participant or []]
-        where = names.resolve_in(tx, place) if place else None
-        return who, queries.meetings([w.key for w in who], where.key if where else None, when,
-                                     page, tx)
-
-    who, got = queries.read(work)
-    return MeetingsPublic(participants=[ref(w) for w in who], data=got["meetings"],
-                          count=got["total"], skip=page.skip, limit=page.limit,
-                          browser_url=links.meetings(s.settings.browser_url,
-                                                     [w.key for w in who]))
+    got = views.meetings(participant or [], place, window(since, until, kind, min_confidence),
+                         page)
+    keys = [w.key for w in got.participants]
+    return MeetingsPublic(participants=[ref(w) for w in got.participants], data=got.meetings,
+                          count=got.total, skip=page.skip, limit=page.limit,
+                          browser_url=s.links.meetings(keys))
 
 
 @router.get("/entities", response_model=EntitiesPublic)
-def entities(queries: QueriesDep, page: PageDep,
+def entities(views: ViewsDep, page: PageDep,
              q: Annotated[str, Query(min_length=1, max_length=200, examples=["kim"])],
              type: EntityType = None) -> EntitiesPublic:
     """Entities whose name or alias contains `q` (case-insensitive), best matches first."""
-    got = queries.search(lookup_name(q), type, page)
-    return EntitiesPublic(data=got["entities"], count=got["total"], skip=page.skip,
-                          limit=page.limit)
+    got = views.search(q, type, page)
+    return EntitiesPublic(data=got.entities, count=got.total, skip=page.skip, limit=page.limit)
 
 
 @router.get("/entities/{entity_id}", response_model=EntityProfile)
-def entity(s: ServicesDep, queries: QueriesDep, entity_id: str) -> EntityProfile:
+def entity(s: ServicesDep, views: ViewsDep, entity_id: str) -> EntityProfile:
     """An entity's profile: aliases, roles, recent meetings, top counterparts, issues."""
-    profile = queries.profile(entity_id)
+    profile = views.profile(entity_id)
     if profile is None:
         raise NotFound(f"no entity has id {entity_id!r} (search with GET /entities?q=…)")
-    return EntityProfile(**profile, browser_url=links.entity(s.settings.browser_url, entity_id))
+    return EntityProfile(**profile, browser_url=s.links.entity(entity_id))
 
 
 @router.get("/relations", response_model=Dyad)
-def relations(s: ServicesDep, names: NamesDep, queries: QueriesDep,
+def relations(s: ServicesDep, views: ViewsDep,
               a: Annotated[str, Query(min_length=1, examples=["Japan"])],
               b: Annotated[str, Query(min_length=1, examples=["North Korea"])],
               limit: TimelineLimit = DYAD_TIMELINE,
               min_confidence: MinConfidence = None) -> Dyad:
     """The dyad: the latest meetings between two entities (oldest first), issues, standing
     relations. `min_confidence` filters the timeline; `met_with` counts every meeting."""
-    def work(tx: Tx) -> tuple[Resolved, Resolved, dict[str, Any]]:
-        x, y = names.resolve_in(tx, a), names.resolve_in(tx, b)
-        return x, y, queries.dyad(x.key, y.key, limit, tx, min_confidence)
-
-    x, y, got = queries.read(work)
-    return Dyad(a=ref(x), b=ref(y), **got, limit=limit,
-                browser_url=links.dyad(s.settings.browser_url, x.key, y.key))
+    got = views.dyad(a, b, limit, min_confidence)
+    return Dyad(a=ref(got.a), b=ref(got.b), met_with=got.met_with, relations=got.relations,
+                issues=got.issues, timeline=got.timeline, timeline_count=got.timeline_count,
+                limit=limit, browser_url=s.links.dyad(got.a.key, got.b.key))
 
 
 @router.get("/path", response_model=Paths)
-def path(s: ServicesDep, names: NamesDep, queries: QueriesDep,
+def path(s: ServicesDep, views: ViewsDep,
          source: Annotated[str, Query(alias="from", min_length=1, examples=["Japan"])],
          target: Annotated[str, Query(alias="to", min_length=1, examples=["China"])],
          max_hops: Annotated[int, Query(ge=1, le=6, description="Most meetings on a path.")] = 4,
          limit: Annotated[int, Query(ge=1, le=50)] = 10) -> Paths:
     """How two entities connect: the shortest chains of meetings between them."""
-    def work(tx: Tx) -> tuple[Resolved, Resolved, list[list[dict[str, Any]]]]:
-        x, y = names.resolve_in(tx, source), names.resolve_in(tx, target)
-        if x.key == y.key:  # Neo4j refuses a shortest path whose two ends are one node
-            raise ApiError(f"'from' and 'to' both name {x.name}; give two different entities")
-        return x, y, queries.paths(x.key, y.key, max_hops, limit, tx)
-
-    x, y, found = queries.read(work)
-    return Paths(source=ref(x), target=ref(y), max_hops=max_hops, paths=found,
-                 browser_url=links.path(s.settings.browser_url, x.key, y.key, max_hops))
+    got = views.paths(source, target, max_hops, limit)
+    x, y = got.source, got.target
+    if got.same:
+        raise ApiError(f"'from' and 'to' both name {x.name}; give two different entities")
+    return Paths(source=ref(x), target=ref(y), max_hops=max_hops, paths=got.paths,
+                 browser_url=s.links.path(x.key, y.key, max_hops))

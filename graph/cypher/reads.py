@@ -78,7 +78,7 @@ RETURN size(rows) AS total, [x IN rows[$skip..$skip + $limit] | {
 #   the page's counterparts read their $items latest shared meetings, instead of expanding every
 #   meeting of the entity (11,000 for a busy country on the 100k bench graph). Same answer.
 #   NOT ROUTED YET: measured slower (the shared-meeting match per counterpart expands from the
-#   busy side each time; 257 ms vs 35 ms at 1 client, 100k graph), see graph/queries.py.
+#   busy side each time; 257 ms vs 35 ms at 1 client, 100k graph), see graph/views.py.
 WHO_MET_WHOM_STORED: LiteralString = """
 MATCH (e:Entity {key: $key})
 OPTIONAL CALL (e) {

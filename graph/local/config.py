@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.local.browser import BrowserSettings, browser_conf
+from graph.browser.conf import BrowserSettings, browser_conf
 from graph.settings import Neo4jSettings
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from graph.browser_links import link_base
+from graph.browser.links import managed_base
 from graph.errors import ProvisionError
 from graph.local.config import ENTRY_POINT, admin_command, java_command, render_conf
 from graph.local.jars import ensure_jars
@@ -75,9 +75,7 @@ class LocalNeo4j:
             running=pid is not None and self._bolt_open(),
             pid=pid,
             bolt_uri=self.bolt_uri,
-            # `?dbms=` fills the connect form with the address and user neo4j
-            browser_url=link_base(f"http://localhost:{self.settings.http_port}",
-                                  f"bolt://localhost:{self.settings.bolt_port}"),
+            browser_url=managed_base(self.settings),  # `?dbms=`: the connect form filled in
             home=self.home,
         )
 

@@ -20,7 +20,7 @@ from fastapi import FastAPI
 from playwright.sync_api import Browser, sync_playwright
 
 from app.routes import browser_assets
-from graph.queue import ArticleStore, NewArticle
+from graph.articles import ArticleStore, NewArticle
 from graph.records import ArticleText, Extraction
 from graph.writer import write_extraction
 
@@ -62,12 +62,12 @@ def seed_extraction() -> Extraction:
 
 
 @pytest.fixture
-def seeded(graph: neo4j.Driver, seed_extraction: Extraction) -> neo4j.Driver:
+def seeded(empty_graph: neo4j.Driver, seed_extraction: Extraction) -> neo4j.Driver:
     """An otherwise empty graph holding the seed article and its facts, stored by the writer."""
     article = seed_article()
-    ArticleStore(graph).store([article])
-    assert write_extraction(graph, article.id, seed_extraction)
-    return graph
+    ArticleStore(empty_graph).store([article])
+    assert write_extraction(empty_graph, article.id, seed_extraction)
+    return empty_graph
 
 
 def _free_port() -> int:

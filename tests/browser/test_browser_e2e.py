@@ -12,9 +12,8 @@ import neo4j
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
-from app import links
-from graph.browser_links import browser_url, link_base
-from graph.local.browser import post_connect_cmd
+from graph.browser.conf import post_connect_cmd
+from graph.browser.links import BrowserLinks, browser_url, managed_base
 from graph.local.server import LocalNeo4j
 from graph.settings import Neo4jSettings
 from tests.browser.conftest import FAILED
@@ -143,9 +142,7 @@ def test_api_link_prefills_login_and_draws_the_subgraph(
         output_dir: Path) -> None:
     """The link a /meetings answer carries (managed server: `?dbms=` pre-fills user and
     address): log in with only the password, press Ctrl+Enter, and the meeting is drawn."""
-    base = link_base(f"http://localhost:{neo4j_settings.http_port}",
-                     f"bolt://localhost:{neo4j_settings.bolt_port}")
-    page.goto(links.meetings(base, ["JPN", "PRK"]))
+    page.goto(BrowserLinks(managed_base(neo4j_settings)).meetings(["JPN", "PRK"]))
     assert page.get_by_test_id("username").input_value() == "neo4j"
     assert page.get_by_test_id("boltaddress").input_value().endswith(
         f"localhost:{neo4j_settings.bolt_port}")

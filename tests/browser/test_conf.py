@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from graph.local.browser import BrowserSettings, browser_conf, compose_env, post_connect_cmd
+from graph.browser.conf import BrowserSettings, browser_conf, compose_env, post_connect_cmd
 from graph.local.config import render_conf
 from graph.settings import Neo4jSettings
 

@@ -11,7 +11,7 @@ from tests.browser.test_assets import runnable_queries
 
 pytestmark = pytest.mark.neo4j
 
-GUIDE = files("app.browser").joinpath("guide.html").read_text(encoding="utf-8")
+GUIDE = files("graph.browser").joinpath("guide.html").read_text(encoding="utf-8")
 QUERIES = runnable_queries(GUIDE)
 
 

@@ -1,4 +1,4 @@
-"""graph.browser_links: what the Browser reads back from a link is exactly the query and values."""
+"""graph.browser.links: what the Browser reads back from a link is exactly the query and values."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.browser_links import browser_url, cypher_literal, link_base
+from graph.browser.links import BrowserLinks, browser_url, cypher_literal, link_base, links_for
+from graph.settings import Neo4jSettings
 
 QUERY = "MATCH (e:Entity {key: $key})-[:MET_WITH]-(o) RETURN e, o"
 TRICKY = ["", "Japan", "a&arg=MATCH (n) DETACH DELETE n", "#x", "+1 %41 %", "it's \"quoted\"",
@@ -39,6 +40,27 @@ def test_no_params_no_change_and_base_is_kept() -> None:
 def test_a_parameter_without_a_value_is_refused() -> None:
     with pytest.raises(ValueError, match=r"\$key"):
         browser_url(QUERY)
+
+
+def test_links_go_to_the_setting_else_the_managed_browser_else_the_default() -> None:
+    managed = Neo4jSettings().model_copy(update={"uri": None, "http_port": 17474,
+                                                 "bolt_port": 17687})
+    external = managed.model_copy(update={"uri": "bolt://db.example:7687"})
+    assert links_for(managed, "http://browser.example").base == "http://browser.example"
+    assert links_for(external, None).base == "http://localhost:7474"
+    assert links_for(managed, None).base == (
+        "http://localhost:17474/browser/?dbms=bolt%3A%2F%2Fneo4j%40localhost%3A17687")
+
+
+def test_each_answer_link_draws_its_own_subgraph() -> None:
+    links = BrowserLinks()
+    assert editor_text(links.who_met_whom("JPN")) == (
+        'MATCH p = (e:Entity {key: "JPN"})-[:MET_WITH]-() RETURN p')
+    assert '$keys' not in editor_text(links.meetings(["JPN", "PRK"]))
+    assert 'all(k IN ["JPN", "PRK"]' in editor_text(links.meetings(["JPN", "PRK"]))
+    assert '{key: "person:kim"}' in editor_text(links.entity("person:kim"))
+    assert '{key: "JPN"}' in editor_text(links.dyad("JPN", "PRK"))
+    assert editor_text(links.path("JPN", "CHN", 3)).endswith("length(p) <= 2 * 3 RETURN p LIMIT 10")
 
 
 def test_link_base_prefills_user_and_address_before_the_command() -> None:

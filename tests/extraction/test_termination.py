@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.records import ArticleText, Extraction
-from ingest.pipeline import real_factory
+from ingest.process import real_factory
 from ingest.supervisor import ExtractionTimeout, Supervisor
 
 BUDGET = 30.0  # generous: a one-line article extracts in milliseconds

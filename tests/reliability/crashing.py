@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from app.main import Config
 from app.main import create_app as real_create_app
 from graph.records import ArticleText, Extraction
-from ingest.pipeline import spacy_extractor
+from ingest.process import spacy_extractor
 from ingest.settings import IngestSettings
 
 CRASH_MARKER = "[[crash-the-extractor]]"

@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Iterator
 
 from graph.records import ArticleText, Extraction
-from ingest.pipeline import stream_extractor
+from ingest.process import stream_extractor
 from ingest.supervisor import Factory, StreamExtractor
 
 ENDLESS_MARKER = "[[never-ending-extraction]]"

@@ -122,7 +122,7 @@ def test_neo4j_outage_under_traffic(own_neo4j: LocalNeo4j, tmp_path: Path) -> No
         procs.stop_all()
 
 
-def test_api_restart_with_work_queued(graph: neo4j.Driver, procs: Procs) -> None:
+def test_api_restart_with_work_queued(empty_graph: neo4j.Driver, procs: Procs) -> None:
     held = {"DIPLOGRAPH_WORKER_LEASE_SECONDS": "4", "DIPLOGRAPH_BATCH_SIZE": "5",
             "DIPLOGRAPH_WORKER_DRILL_PAUSE_SECONDS": "600"}
     first = procs.api(held, worker=True)
@@ -130,7 +130,7 @@ def test_api_restart_with_work_queued(graph: neo4j.Driver, procs: Procs) -> None
     posted = httpx.post(first.url + "/articles", json=bodies, timeout=60)
     assert posted.status_code == 202
     ids = {a["id"] for a in posted.json()}
-    wait_for(lambda: sum(s["status"] == "processing" for s in statuses(graph).values()) == 5,
+    wait_for(lambda: sum(s["status"] == "processing" for s in statuses(empty_graph).values()) == 5,
              60, "the in-process worker did not claim a batch")
     first.kill9()  # the API dies holding a claimed batch and 15 queued articles
     port = first.url.rsplit(":", 1)[1]
@@ -138,13 +138,13 @@ def test_api_restart_with_work_queued(graph: neo4j.Driver, procs: Procs) -> None
     more = httpx.post(second.url + "/articles", json=articles(4, "restart", start=20), timeout=60)
     assert more.status_code == 202
     ids |= {a["id"] for a in more.json()}
-    wait_for(lambda: all_done(graph, ids), 180, "the queue did not drain after the restart")
-    got = statuses(graph)
+    wait_for(lambda: all_done(empty_graph, ids), 180, "the queue did not drain after the restart")
+    got = statuses(empty_graph)
     assert set(got) == ids and {s["status"] for s in got.values()} == {"done"}
     assert all(s["runs"] == 1 for s in got.values()), got  # each written exactly once
     assert sorted(s["attempts"] for s in got.values()).count(2) == 5  # the held batch, redone
-    assert_facts_counted_once(graph)
-    assert_met_with_consistent(graph)
+    assert_facts_counted_once(empty_graph)
+    assert_met_with_consistent(empty_graph)
 
 
 def assert_facts_counted_once(driver: neo4j.Driver) -> None:
@@ -161,7 +161,7 @@ def assert_facts_counted_once(driver: neo4j.Driver) -> None:
 
 
 def test_article_that_crashes_the_extractor_fails_and_the_queue_moves(
-        graph: neo4j.Driver, procs: Procs) -> None:
+        empty_graph: neo4j.Driver, procs: Procs) -> None:
     api = procs.api(factory="tests.reliability.crashing:create_app",
                     DIPLOGRAPH_WORKER_MAX_ATTEMPTS="3", DIPLOGRAPH_BATCH_SIZE="4")
     bodies = articles(10, tag="crash")
@@ -170,8 +170,8 @@ def test_article_that_crashes_the_extractor_fails_and_the_queue_moves(
     assert posted.status_code == 202
     ids = {a["id"] for a in posted.json()}
     bad_id = posted.json()[1]["id"]
-    wait_for(lambda: all_done(graph, ids), 120, "the queue stalled behind the bad article")
-    got = statuses(graph)
+    wait_for(lambda: all_done(empty_graph, ids), 120, "the queue stalled behind the bad article")
+    got = statuses(empty_graph)
     assert got[bad_id]["status"] == "failed" and got[bad_id]["attempts"] == 3
     assert "ExtractorCrash" in got[bad_id]["error"] and CRASH_MARKER in got[bad_id]["error"]
     assert {s["status"] for i, s in got.items() if i != bad_id} == {"done"}
@@ -193,7 +193,8 @@ def test_managed_server_starts_with_any_generated_password(tmp_path: Path) -> No
         local.stop()
 
 
-def test_batch_slower_than_its_lease_still_finishes(graph: neo4j.Driver, procs: Procs) -> None:
+def test_batch_slower_than_its_lease_still_finishes(empty_graph: neo4j.Driver,
+                                                    procs: Procs) -> None:
     long_text = " ".join(a["text"] for a in articles(240, tag="long"))  # ~60k characters
     bodies = [{"text": long_text, "url": f"https://long.example/{i}"} for i in range(4)]
     api = procs.api()
@@ -202,6 +203,6 @@ def test_batch_slower_than_its_lease_still_finishes(graph: neo4j.Driver, procs: 
     lease = {"DIPLOGRAPH_WORKER_LEASE_SECONDS": "1", "DIPLOGRAPH_BATCH_SIZE": "4"}
     procs.worker(**lease)
     procs.worker(**lease)
-    wait_for(lambda: all_done(graph, ids), 120, "the long articles were not finished")
-    got = statuses(graph)
+    wait_for(lambda: all_done(empty_graph, ids), 120, "the long articles were not finished")
+    got = statuses(empty_graph)
     assert {got[i]["status"] for i in ids} == {"done"}, got

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.queue import ArticleStore, NewArticle
+from graph.articles import ArticleStore, NewArticle
 from graph.records import ArticleText, Extraction
-from ingest.pipeline import country_codes
+from ingest.process import country_codes
 from ingest.worker import Extractor, Worker, WorkerSettings
 from tests.reliability.conftest import statuses
 from tests.service.conftest import run_until_empty
@@ -76,11 +76,12 @@ HOSTILE = ["\x00\x01\x02\x1b[31m Chile and Peru met \x7f in Lima.",
 
 
 @pytest.mark.neo4j
-def test_hostile_articles_never_crash_a_worker(graph: neo4j.Driver, extractor: Extractor) -> None:
-    store = ArticleStore(graph)
+def test_hostile_articles_never_crash_a_worker(empty_graph: neo4j.Driver,
+                                               extractor: Extractor) -> None:
+    store = ArticleStore(empty_graph)
     stored = store.store([NewArticle(text=t, url=f"https://h.example/{i}")
                           for i, t in enumerate(HOSTILE)])
-    worker = Worker(graph, extractor, WorkerSettings(), 4, name="w", codes=country_codes())
+    worker = Worker(empty_graph, extractor, WorkerSettings(), 4, name="w", codes=country_codes())
     run_until_empty(worker)  # raises if the worker does
-    got = statuses(graph)
+    got = statuses(empty_graph)
     assert {got[s.id]["status"] for s in stored} == {"done"}, got

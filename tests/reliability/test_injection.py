@@ -22,7 +22,7 @@ import graph
 import graph.bootstrap
 from graph.connection import open_driver
 from graph.settings import Neo4jSettings
-from ingest.pipeline import country_codes
+from ingest.process import country_codes
 from ingest.worker import Extractor, Worker, WorkerSettings
 from tests.reliability.conftest import ROOT
 from tests.reliability.recording import RecordingDriver
@@ -129,14 +129,14 @@ def hostile_article() -> dict[str, Any]:
             "source": PAYLOAD}
 
 
-def test_hostile_strings_never_reach_query_text(graph: neo4j.Driver, seen: list[str],
+def test_hostile_strings_never_reach_query_text(empty_graph: neo4j.Driver, seen: list[str],
                                                 neo4j_settings: Neo4jSettings,
                                                 extractor: Extractor) -> None:
     body = hostile_article()
     with make_client(neo4j_settings) as c:
         posted = c.post("/articles", json=body)
         assert posted.status_code == 202, posted.text
-        recording = cast(neo4j.Driver, RecordingDriver(graph, seen))
+        recording = cast(neo4j.Driver, RecordingDriver(empty_graph, seen))
         worker = Worker(recording, extractor, WorkerSettings(), 4, name="w",
                         codes=country_codes())
         run_until_empty(worker)
@@ -157,7 +157,7 @@ def test_hostile_strings_never_reach_query_text(graph: neo4j.Driver, seen: list[
         report = c.get("/who-met-whom", params={"name": "Chile"}).json()
         evidence = report["counterparts"][0]["items"][0]["reports"][0]
         assert evidence["title"] == PAYLOAD and evidence["evidence"] in body["text"]
-    stored = graph.execute_query("MATCH (a:Article) RETURN a.text AS t").records
+    stored = empty_graph.execute_query("MATCH (a:Article) RETURN a.text AS t").records
     assert [r["t"] for r in stored] == [body["text"]]
     assert len(seen) > 20
     assert unexpected(seen, constants()) == []

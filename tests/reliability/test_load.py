@@ -90,7 +90,7 @@ def expected_meetings(extractor: Extractor, bodies: list[dict[str, Any]]) -> tup
     return len({(tuple(sorted(m.countries)), m.date, m.location) for m in found}), len(found)
 
 
-def test_500_concurrent_posts_and_50_duplicates(graph: neo4j.Driver, procs: Procs,
+def test_500_concurrent_posts_and_50_duplicates(empty_graph: neo4j.Driver, procs: Procs,
                                                 extractor: Extractor, output_dir: Path) -> None:
     api = start_ingest(procs)
     bodies = articles(DISTINCT, tag="load")
@@ -102,16 +102,16 @@ def test_500_concurrent_posts_and_50_duplicates(graph: neo4j.Driver, procs: Proc
     assert not [c for c in codes if c >= 500] and set(codes) == {202}, set(codes)
     ids = {r[2] for r in results if r[2]}
     assert len(ids) == DISTINCT and {r[2] for r in results[DISTINCT:]} <= ids
-    wait_for(lambda: all_done(graph, ids), 600, "the 500 articles were not all processed",
+    wait_for(lambda: all_done(empty_graph, ids), 600, "the 500 articles were not all processed",
              interval=1.0)
     processed = time.perf_counter() - began
-    got = statuses(graph)
+    got = statuses(empty_graph)
     assert set(got) == ids and {s["status"] for s in got.values()} == {"done"}
     assert {s["runs"] for s in got.values()} == {1}
-    assert duplicates(graph) == {k: [] for k in duplicates(graph)}
-    assert_met_with_consistent(graph)
+    assert duplicates(empty_graph) == {k: [] for k in duplicates(empty_graph)}
+    assert_met_with_consistent(empty_graph)
     meetings, reports = expected_meetings(extractor, bodies)  # sequential, in this process
-    stored = graph.execute_query("MATCH (m:Meeting) OPTIONAL MATCH (m)-[r:REPORTED_IN]->() "
+    stored = empty_graph.execute_query("MATCH (m:Meeting) OPTIONAL MATCH (m)-[r:REPORTED_IN]->() "
                                  "RETURN count(DISTINCT m) AS m, count(r) AS r").records[0]
     assert stored["r"] == reports  # every meeting report of every article, once
     assert DISTINCT // 2 <= stored["m"] <= meetings  # pairs report one meeting; merging only joins
@@ -167,12 +167,12 @@ def keep_ingesting(url: str, stop: threading.Event, ids: set[str]) -> None:
             ids.update(a["id"] for a in r.json())
 
 
-def test_50_query_clients_for_60s_while_ingesting(graph: neo4j.Driver, procs: Procs,
+def test_50_query_clients_for_60s_while_ingesting(empty_graph: neo4j.Driver, procs: Procs,
                                                   output_dir: Path) -> None:
     api = start_ingest(procs)
     seed = httpx.post(api.url + "/articles", json=articles(48, tag="seed"), timeout=60)
     seeded = {a["id"] for a in seed.json()}
-    wait_for(lambda: all_done(graph, seeded), 180, "the seed articles were not processed")
+    wait_for(lambda: all_done(empty_graph, seeded), 180, "the seed articles were not processed")
     stop, during = threading.Event(), set[str]()
     ingest = threading.Thread(target=keep_ingesting, args=(api.url, stop, during), daemon=True)
     ingest.start()
@@ -184,7 +184,7 @@ def test_50_query_clients_for_60s_while_ingesting(graph: neo4j.Driver, procs: Pr
     errors = [r for r in results if r[1] != 200]
     latencies = [r[2] for r in results]
     by_path = {p: [r[2] for r in results if r[0] == p] for p, _ in QUERIES}
-    done_during = sum(1 for i in during if statuses(graph).get(i, {}).get("status") == "done")
+    done_during = sum(1 for i in during if statuses(empty_graph).get(i, {}).get("status") == "done")
     report = {"clients": QUERY_CLIENTS, "seconds": round(elapsed, 1), "requests": len(results),
               "errors": len(errors), "requests_per_second": round(len(results) / elapsed, 1),
               "p50_ms": pct(latencies, 50), "p99_ms": pct(latencies, 99),

@@ -56,7 +56,7 @@ def error_responses(url: str) -> Iterator[httpx.Response]:
         yield c.get("/no/such/route")                                          # 404
 
 
-def test_api_key_is_required_on_writes_and_never_logged(graph: neo4j.Driver,
+def test_api_key_is_required_on_writes_and_never_logged(empty_graph: neo4j.Driver,
                                                         procs: Procs) -> None:
     api = procs.api(DIPLOGRAPH_API_KEY=KEY, DIPLOGRAPH_MAX_BODY_BYTES="200000")
     statuses = []
@@ -74,7 +74,7 @@ def test_api_key_is_required_on_writes_and_never_logged(graph: neo4j.Driver,
     assert KEY not in logged and WRONG not in logged
 
 
-def test_key_comparison_is_constant_time(graph: neo4j.Driver, neo4j_settings: Neo4jSettings,
+def test_key_comparison_is_constant_time(empty_graph: neo4j.Driver, neo4j_settings: Neo4jSettings,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[Any, Any]] = []
     real = secrets.compare_digest
@@ -91,7 +91,7 @@ def test_key_comparison_is_constant_time(graph: neo4j.Driver, neo4j_settings: Ne
                                                        (KEY.encode(), KEY.encode())]
 
 
-def test_reads_can_be_closed(graph: neo4j.Driver, neo4j_settings: Neo4jSettings) -> None:
+def test_reads_can_be_closed(empty_graph: neo4j.Driver, neo4j_settings: Neo4jSettings) -> None:
     with make_client(neo4j_settings, api_key=KEY, reads_require_key=True) as c:
         for path in ("/articles", "/entities?q=x", "/who-met-whom?name=Japan", "/meetings"):
             assert c.get(path).status_code == 401, path
@@ -99,7 +99,7 @@ def test_reads_can_be_closed(graph: neo4j.Driver, neo4j_settings: Neo4jSettings)
         assert c.get("/health").status_code == 200
 
 
-def test_cors_allows_only_configured_origins(graph: neo4j.Driver,
+def test_cors_allows_only_configured_origins(empty_graph: neo4j.Driver,
                                              neo4j_settings: Neo4jSettings) -> None:
     preflight = {"Access-Control-Request-Method": "POST"}
     with make_client(neo4j_settings) as c:

@@ -40,7 +40,7 @@ def post(url: str, text: str) -> str:
 
 
 def test_api_reports_the_stall_fails_by_timeout_and_stops_promptly(
-        graph: neo4j.Driver, procs: Procs) -> None:
+        empty_graph: neo4j.Driver, procs: Procs) -> None:
     api = procs.api(factory="tests.reliability.endless:create_app",
                     DIPLOGRAPH_RUN_WORKER="true", DIPLOGRAPH_EXTRACT_TIMEOUT="6",
                     DIPLOGRAPH_WORKER_STALL_SECONDS="1", DIPLOGRAPH_WORKER_PULSE_SECONDS="0.3")
@@ -53,23 +53,23 @@ def test_api_reports_the_stall_fails_by_timeout_and_stops_promptly(
     wait_for(stalled, 60, "/ready never reported the stall", interval=0.2)
     assert httpx.get(api.url + "/health", timeout=5).status_code == 200  # the API still answers
 
-    wait_for(lambda: statuses(graph)[endless]["status"] == "failed", 30, "no timeout")
+    wait_for(lambda: statuses(empty_graph)[endless]["status"] == "failed", 30, "no timeout")
     article = httpx.get(f"{api.url}/articles/{endless}", timeout=5).json()
     assert article["error"] == "ExtractionTimeout: extraction exceeded 6 s"
-    wait_for(lambda: statuses(graph)[ordinary]["status"] == "done", 30, "ordinary not done")
+    wait_for(lambda: statuses(empty_graph)[ordinary]["status"] == "done", 30, "ordinary not done")
     wait_for(lambda: httpx.get(api.url + "/ready", timeout=5).status_code == 200, 10,
              "not ready again after the stall")
 
     # Mid-extraction of another endless article, SIGTERM: out within PROMPT, claim released.
     again = post(api.url, f"{ENDLESS_MARKER} Ministers met in Quito.")
-    wait_for(lambda: any(w.article == again for w in WorkerRegistry(graph).live(60)), 30,
+    wait_for(lambda: any(w.article == again for w in WorkerRegistry(empty_graph).live(60)), 30,
              "the worker never started on it", interval=0.2)
     stop_within(api.popen, signal.SIGTERM)
-    got = statuses(graph)[again]
+    got = statuses(empty_graph)[again]
     assert got["status"] == "queued" and got["attempts"] == 0, got
 
 
-def test_worker_stops_promptly_on_ctrl_c_mid_extraction(graph: neo4j.Driver,
+def test_worker_stops_promptly_on_ctrl_c_mid_extraction(empty_graph: neo4j.Driver,
                                                          procs: Procs) -> None:
     # A long real article: its parse takes far longer than the shutdown promise.
     sentence = "The foreign ministers of Chile and Peru held talks in Lima on trade. "
@@ -77,11 +77,11 @@ def test_worker_stops_promptly_on_ctrl_c_mid_extraction(graph: neo4j.Driver,
     api = procs.api()
     long_one = post(api.url, text)
     worker = procs.worker(DIPLOGRAPH_WORKER_PULSE_SECONDS="0.3")
-    wait_for(lambda: statuses(graph)[long_one]["status"] == "processing", 60, "never claimed")
+    wait_for(lambda: statuses(empty_graph)[long_one]["status"] == "processing", 60, "never claimed")
     time.sleep(1.0)  # well inside its extraction
-    assert statuses(graph)[long_one]["status"] == "processing"
+    assert statuses(empty_graph)[long_one]["status"] == "processing"
     took = stop_within(worker.popen, signal.SIGINT)
-    got = statuses(graph)[long_one]
+    got = statuses(empty_graph)[long_one]
     assert got["status"] == "queued" and got["attempts"] == 0, (got, took)
-    assert WorkerRegistry(graph).live(60) == []  # it left the registry
+    assert WorkerRegistry(empty_graph).live(60) == []  # it left the registry
     assert "released 1 claimed article" in worker.output()

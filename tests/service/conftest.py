@@ -16,7 +16,7 @@ with warnings.catch_warnings():  # starlette would rather have httpx2; httpx is 
 from app.main import Config, create_app
 from app.settings import ApiSettings
 from graph.settings import Neo4jSettings
-from ingest.pipeline import country_codes, spacy_extractor
+from ingest.process import country_codes, spacy_extractor
 from ingest.settings import IngestSettings
 from ingest.worker import Extractor, Worker, WorkerSettings
 
@@ -44,16 +44,16 @@ def make_client(settings: Neo4jSettings, extractor: Extractor | None = None,
 
 
 @pytest.fixture
-def client(graph: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[TestClient]:
+def client(empty_graph: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[TestClient]:
     """The API on an empty graph, without its worker (tests drain the queue with `drain`)."""
     with make_client(neo4j_settings) as c:
         yield c
 
 
 @pytest.fixture
-def drain(graph: neo4j.Driver, extractor: Extractor) -> Worker:
+def drain(empty_graph: neo4j.Driver, extractor: Extractor) -> Worker:
     """A worker on the test graph; call `.run_once()` until it returns 0."""
-    return Worker(graph, extractor, WorkerSettings(lease_seconds=60), batch_size=8,
+    return Worker(empty_graph, extractor, WorkerSettings(lease_seconds=60), batch_size=8,
                   name="test-worker", codes=country_codes())
 
 

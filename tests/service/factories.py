@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.queue import NewArticle
+from graph.articles import NewArticle
 from graph.records import Entity, Extraction, Issue, Meeting, Participant, Relation, Role
 
 VERSION = "test-1"

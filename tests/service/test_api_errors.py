@@ -8,9 +8,9 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
-from app.deps import queries
+from app.deps import views
 from app.settings import ApiSettings
-from graph.queue import ArticleStore
+from graph.articles import ArticleStore
 from graph.settings import Neo4jSettings
 from graph.writer import write_extraction
 from tests.service.conftest import make_client
@@ -33,7 +33,8 @@ def test_text_over_the_limit_is_413(client: TestClient) -> None:
     assert r.status_code == 413 and "at most 1000000" in r.json()["detail"]
 
 
-def test_body_over_the_byte_limit_is_413(neo4j_settings: Neo4jSettings, graph: object) -> None:
+def test_body_over_the_byte_limit_is_413(neo4j_settings: Neo4jSettings,
+                                        empty_graph: object) -> None:
     with make_client(neo4j_settings, max_body_bytes=1000) as c:
         r = c.post("/articles", json={"text": "a" * 2000})
         assert r.status_code == 413 and "1000 bytes" in r.json()["detail"]
@@ -66,7 +67,7 @@ def test_unknown_names_and_ids_are_404(client: TestClient) -> None:
     assert client.get("/relations", params={"a": "Japan", "b": "Narnia"}).status_code == 404
 
 
-def test_api_key_guards_writes(neo4j_settings: Neo4jSettings, graph: object) -> None:
+def test_api_key_guards_writes(neo4j_settings: Neo4jSettings, empty_graph: object) -> None:
     with make_client(neo4j_settings, api_key="s3cret") as c:
         assert c.post("/articles", json=GOOD).status_code == 401
         assert c.post("/articles", json=GOOD, headers={"X-API-Key": "wrong"}).status_code == 401
@@ -94,12 +95,13 @@ def test_neo4j_unreachable_is_503_with_retry_after(offline: TestClient) -> None:
         assert "Traceback" not in response.text
 
 
-def test_unexpected_errors_are_a_json_500(neo4j_settings: Neo4jSettings, graph: object) -> None:
+def test_unexpected_errors_are_a_json_500(neo4j_settings: Neo4jSettings,
+                                          empty_graph: object) -> None:
     def broken() -> None:
         raise RuntimeError("secret internals")
 
     client = make_client(neo4j_settings)
-    client.app.dependency_overrides[queries] = broken  # type: ignore[attr-defined]
+    client.app.dependency_overrides[views] = broken  # type: ignore[attr-defined]
     with TestClient(client.app, raise_server_exceptions=False) as c:
         r = c.get("/entities", params={"q": "x"})
         assert r.status_code == 500 and r.json() == {"detail": "internal error"}
@@ -137,10 +139,11 @@ def test_blank_api_key_means_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ApiSettings().api_key is None
 
 
-def test_path_between_an_entity_and_itself_is_400(client: TestClient, graph: neo4j.Driver) -> None:
+def test_path_between_an_entity_and_itself_is_400(client: TestClient,
+                                                  empty_graph: neo4j.Driver) -> None:
     a = article(1)
-    ArticleStore(graph).store([a])
-    write_extraction(graph, a.id, extraction(meeting()))
+    ArticleStore(empty_graph).store([a])
+    write_extraction(empty_graph, a.id, extraction(meeting()))
     r = client.get("/path", params={"from": "Japan", "to": "japan"})
     assert r.status_code == 400
     assert "Japan" in r.json()["detail"]

@@ -38,40 +38,41 @@ def test_post_then_done_then_queries(client: TestClient, drain: Worker) -> None:
         assert got["entity"]["name"] == "North Korea"
 
 
-def test_repost_changes_nothing(client: TestClient, drain: Worker, graph: neo4j.Driver) -> None:
+def test_repost_changes_nothing(client: TestClient, drain: Worker,
+                                empty_graph: neo4j.Driver) -> None:
     first = client.post("/articles", json=SEED).json()
     run_until_empty(drain)
-    before = counts(graph)
+    before = counts(empty_graph)
     again = client.post("/articles", json=SEED)
     assert again.status_code == 202
     assert again.json()["id"] == first["id"] and again.json()["new"] is False
     assert again.json()["status"] == "done"
     run_until_empty(drain)
-    assert counts(graph) == before
+    assert counts(empty_graph) == before
 
 
 def test_reprocess_keeps_counts_and_met_with(client: TestClient, drain: Worker,
-                                             graph: neo4j.Driver) -> None:
+                                             empty_graph: neo4j.Driver) -> None:
     first = client.post("/articles", json=SEED).json()
     other = dict(SEED, url="https://example.org/second-report", title="Second report")
     client.post("/articles", json=other)
     run_until_empty(drain)
-    before = counts(graph)
-    assert_met_with_consistent(graph)
+    before = counts(empty_graph)
+    assert_met_with_consistent(empty_graph)
     assert client.post(f"/articles/{first['id']}/reprocess").status_code == 202
     assert client.get(f"/articles/{first['id']}").json()["status"] == "queued"
     run_until_empty(drain)
-    assert counts(graph) == before
-    assert_met_with_consistent(graph)
-    graph.execute_query("MATCH (a:Article) SET a.extractor_version = 'old'")
+    assert counts(empty_graph) == before
+    assert_met_with_consistent(empty_graph)
+    empty_graph.execute_query("MATCH (a:Article) SET a.extractor_version = 'old'")
     stale = client.post("/articles/reprocess", params={"stale": "true"}).json()
     assert stale["count"] == 2
     run_until_empty(drain)
-    assert counts(graph) == before
-    assert_met_with_consistent(graph)
+    assert counts(empty_graph) == before
+    assert_met_with_consistent(empty_graph)
 
 
-def test_serve_ingests_seeds_and_answers(graph: neo4j.Driver, neo4j_settings: Neo4jSettings,
+def test_serve_ingests_seeds_and_answers(empty_graph: neo4j.Driver, neo4j_settings: Neo4jSettings,
                                          extractor: Extractor) -> None:
     with make_client(neo4j_settings, extractor, ingest_seeds=True, run_worker=True) as c:
         deadline = time.monotonic() + 60

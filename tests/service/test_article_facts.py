@@ -5,18 +5,18 @@ from __future__ import annotations
 import neo4j
 from fastapi.testclient import TestClient
 
-from graph.queue import ArticleStore
+from graph.articles import ArticleStore
 from graph.records import Extraction
 from graph.writer import write_extraction
 from tests.service.factories import VERSION, article, extraction, meeting
 
 
-def test_facts_carry_evidence_and_this_articles_confidence(graph: neo4j.Driver,
+def test_facts_carry_evidence_and_this_articles_confidence(empty_graph: neo4j.Driver,
                                                            client: TestClient) -> None:
     a1, a2 = article(1), article(2)
-    ArticleStore(graph).store([a1, a2])
-    write_extraction(graph, a1.id, extraction(meeting()))
-    write_extraction(graph, a2.id, extraction(meeting(("China", "North Korea"), "2013-05")))
+    ArticleStore(empty_graph).store([a1, a2])
+    write_extraction(empty_graph, a1.id, extraction(meeting()))
+    write_extraction(empty_graph, a2.id, extraction(meeting(("China", "North Korea"), "2013-05")))
     r = client.get(f"/articles/{a1.id}/facts")
     assert r.status_code == 200, r.text
     facts = r.json()
@@ -37,12 +37,13 @@ def test_facts_carry_evidence_and_this_articles_confidence(graph: neo4j.Driver,
     assert [m["date"] for m in other["meetings"]] == ["2013-05"]
 
 
-def test_an_article_that_gave_nothing_says_so(graph: neo4j.Driver, client: TestClient) -> None:
+def test_an_article_that_gave_nothing_says_so(empty_graph: neo4j.Driver,
+                                              client: TestClient) -> None:
     queued, barren = article(3), article(4)
-    ArticleStore(graph).store([queued, barren])
+    ArticleStore(empty_graph).store([queued, barren])
     nothing = Extraction(entities=(), meetings=(), roles=(), issues=(), relations=(),
                          extractor_version=VERSION)
-    write_extraction(graph, barren.id, nothing)
+    write_extraction(empty_graph, barren.id, nothing)
     got = client.get(f"/articles/{barren.id}/facts").json()
     assert got["empty"] is True and "found no meeting" in got["note"]
     assert got["meetings"] == got["roles"] == got["issues"] == got["relations"] == []

@@ -8,7 +8,7 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.queue import ArticleStore
+from graph.articles import ArticleStore
 from graph.records import Extraction, Participant
 from graph.writer import write_extraction
 from tests.service.factories import article, extraction, meeting
@@ -25,32 +25,32 @@ def rated(p: float, person: float | None = None, date: str = "2012-08-29") -> Ex
     return extraction(m)
 
 
-def stored(graph: neo4j.Driver) -> tuple[float, float]:
-    row = graph.execute_query(
+def stored(empty_graph: neo4j.Driver) -> tuple[float, float]:
+    row = empty_graph.execute_query(
         "MATCH (m:Meeting)<-[r:PARTICIPATED_IN]-(:Person) RETURN m.confidence AS m, "
         "r.confidence AS p").records
     assert len(row) == 1
     return row[0]["m"], row[0]["p"]
 
 
-def test_confidence_is_the_best_report_and_follows_rewrites(graph: neo4j.Driver) -> None:
+def test_confidence_is_the_best_report_and_follows_rewrites(empty_graph: neo4j.Driver) -> None:
     a1, a2 = article(1), article(2)
-    ArticleStore(graph).store([a1, a2])
-    write_extraction(graph, a1.id, rated(0.4, person=0.3))
-    write_extraction(graph, a2.id, rated(0.9, person=0.8))
-    assert stored(graph) == (0.9, 0.8)
-    write_extraction(graph, a2.id, rated(0.6, person=0.2))  # reprocessed: its share replaced
-    assert stored(graph) == (0.6, 0.3)
-    write_extraction(graph, a2.id, rated(0.6, person=0.2))  # again: nothing changes
-    assert stored(graph) == (0.6, 0.3)
+    ArticleStore(empty_graph).store([a1, a2])
+    write_extraction(empty_graph, a1.id, rated(0.4, person=0.3))
+    write_extraction(empty_graph, a2.id, rated(0.9, person=0.8))
+    assert stored(empty_graph) == (0.9, 0.8)
+    write_extraction(empty_graph, a2.id, rated(0.6, person=0.2))  # reprocessed: its share replaced
+    assert stored(empty_graph) == (0.6, 0.3)
+    write_extraction(empty_graph, a2.id, rated(0.6, person=0.2))  # again: nothing changes
+    assert stored(empty_graph) == (0.6, 0.3)
 
 
-def test_min_confidence_filters_the_query_endpoints(graph: neo4j.Driver,
+def test_min_confidence_filters_the_query_endpoints(empty_graph: neo4j.Driver,
                                                     client: TestClient) -> None:
     sure, unsure = article(1), article(2)
-    ArticleStore(graph).store([sure, unsure])
-    write_extraction(graph, sure.id, rated(0.9, date="2012-08-29"))
-    write_extraction(graph, unsure.id, rated(0.3, date="2014-03-02"))
+    ArticleStore(empty_graph).store([sure, unsure])
+    write_extraction(empty_graph, sure.id, rated(0.9, date="2012-08-29"))
+    write_extraction(empty_graph, unsure.id, rated(0.3, date="2014-03-02"))
 
     def meetings(**params: object) -> list[str | None]:
         got = client.get("/meetings", params={"participant": ["Japan", "North Korea"], **params})

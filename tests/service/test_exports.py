@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from graph import exports
-from graph.queue import ArticleStore
+from graph.articles import ArticleStore
 from graph.settings import Neo4jSettings
 from graph.writer import write_extraction
 from tests.service.factories import article, extraction, meeting
@@ -30,16 +30,16 @@ SUMMIT = meeting(("Japan", "China", "South Korea"), "2015-03-04", start=300).mod
 
 
 @pytest.fixture
-def loaded(graph: neo4j.Driver, neo4j_settings: Neo4jSettings,
+def loaded(empty_graph: neo4j.Driver, neo4j_settings: Neo4jSettings,
            monkeypatch: pytest.MonkeyPatch) -> neo4j.Driver:
     for key, value in env_for(neo4j_settings).items():
         if key.startswith("NEO4J_"):
             monkeypatch.setenv(key, value)
     a1, a2 = article(1, url="https://example.org/a1"), article(2, url="https://example.org/a2")
-    ArticleStore(graph).store([a1, a2])
-    write_extraction(graph, a1.id, extraction(THIRD_PARTY, CALL))
-    write_extraction(graph, a2.id, extraction(HOSTED, SUMMIT))
-    return graph
+    ArticleStore(empty_graph).store([a1, a2])
+    write_extraction(empty_graph, a1.id, extraction(THIRD_PARTY, CALL))
+    write_extraction(empty_graph, a2.id, extraction(HOSTED, SUMMIT))
+    return empty_graph
 
 
 def export(*args: str) -> str:

@@ -14,7 +14,7 @@ from graph.settings import Neo4jSettings
 from tests.service.test_workers import env_for
 
 
-def test_ingest_direct_counts_new_known_failed(graph: neo4j.Driver, tmp_path: Path,
+def test_ingest_direct_counts_new_known_failed(empty_graph: neo4j.Driver, tmp_path: Path,
                                                neo4j_settings: Neo4jSettings,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     for key, value in env_for(neo4j_settings).items():
@@ -30,5 +30,5 @@ def test_ingest_direct_counts_new_known_failed(graph: neo4j.Driver, tmp_path: Pa
     assert "2 new, 0 already known, 3 failed" in result.output
     again = CliRunner().invoke(cli, ["ingest", "--direct", str(folder / "a.txt")])
     assert "0 new, 1 already known, 0 failed" in again.output and again.exit_code == 0
-    total = graph.execute_query("MATCH (a:Article {status: 'queued'}) RETURN count(a) AS n")
+    total = empty_graph.execute_query("MATCH (a:Article {status: 'queued'}) RETURN count(a) AS n")
     assert total.records[0]["n"] == 2

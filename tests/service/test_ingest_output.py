@@ -31,7 +31,7 @@ def ingest(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_unused_fields_are_ignored_with_one_warning(graph: neo4j.Driver, tmp_path: Path,
+def test_unused_fields_are_ignored_with_one_warning(empty_graph: neo4j.Driver, tmp_path: Path,
                                                      neo4j_env: dict[str, str]) -> None:
     rows = [{"text": f"Japan and China held talks, report {i}.", "published": "2024-05-01",
              "author": "AP staff", "tags": ["asia"]} for i in range(3)]
@@ -42,11 +42,11 @@ def test_unused_fields_are_ignored_with_one_warning(graph: neo4j.Driver, tmp_pat
     assert "3 new, 0 already known, 0 failed" in output
     assert "ignored fields" in output and "author (3), tags (3)" in output
     assert "without a publication date" not in output
-    stored = graph.execute_query("MATCH (a:Article) RETURN a.published AS p, a.author AS au")
+    stored = empty_graph.execute_query("MATCH (a:Article) RETURN a.published AS p, a.author AS au")
     assert len(stored.records) == 3 and all(r["au"] is None for r in stored.records)
 
 
-def test_any_failure_exits_1_and_undated_text_is_warned(graph: neo4j.Driver, tmp_path: Path,
+def test_any_failure_exits_1_and_undated_text_is_warned(empty_graph: neo4j.Driver, tmp_path: Path,
                                                          neo4j_env: dict[str, str]) -> None:
     (tmp_path / "a.txt").write_text("Japan and China held talks in Tokyo on Wednesday.")
     (tmp_path / "b.json").write_text(json.dumps({"text": "  "}))
@@ -60,13 +60,13 @@ def test_any_failure_exits_1_and_undated_text_is_warned(graph: neo4j.Driver, tmp
     assert code == 0 and "0 new, 1 already known, 0 failed" in output
 
 
-def test_nothing_readable_exits_1(graph: neo4j.Driver, tmp_path: Path,
+def test_nothing_readable_exits_1(empty_graph: neo4j.Driver, tmp_path: Path,
                                   neo4j_env: dict[str, str]) -> None:
     code, output = ingest(str(tmp_path / "missing.json"))
     assert code == 1 and "no such file" in output
 
 
-def test_a_real_run_prints_no_driver_notices(graph: neo4j.Driver, tmp_path: Path,
+def test_a_real_run_prints_no_driver_notices(empty_graph: neo4j.Driver, tmp_path: Path,
                                              neo4j_env: dict[str, str]) -> None:
     """In a real process (logging as `diplograph` sets it up): the schema is applied again,
     yet no INFO notice per existing index, and no progress bar on stdout."""

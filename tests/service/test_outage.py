@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import neo4j
 import pytest
 
+from graph.articles import ArticleStore
 from graph.connection import open_driver
 from graph.local.server import LocalNeo4j
-from graph.queue import ArticleStore
 from graph.settings import Neo4jSettings
 from ingest.worker import Extractor, Worker, WorkerSettings
 from tests.service.conftest import make_client
@@ -38,7 +38,7 @@ def via(proxy: Proxy, settings: Neo4jSettings) -> Neo4jSettings:
                          NEO4J_CONNECTION_TIMEOUT=1.0)
 
 
-def test_outage_then_recovery(graph: neo4j.Driver, neo4j_settings: Neo4jSettings,
+def test_outage_then_recovery(empty_graph: neo4j.Driver, neo4j_settings: Neo4jSettings,
                               proxy: Proxy, extractor: Extractor) -> None:
     settings = via(proxy, neo4j_settings)
     with make_client(settings) as client:
@@ -59,7 +59,7 @@ def test_outage_then_recovery(graph: neo4j.Driver, neo4j_settings: Neo4jSettings
         proxy.up()
         try:
             deadline = time.monotonic() + 60
-            store = ArticleStore(graph)
+            store = ArticleStore(empty_graph)
             while (store.get(accepted.json()["id"]) or {}).get("status") != "done":
                 assert time.monotonic() < deadline, "the article was not processed"
                 time.sleep(0.3)
@@ -71,7 +71,7 @@ def test_outage_then_recovery(graph: neo4j.Driver, neo4j_settings: Neo4jSettings
             driver.close()
 
 
-def test_known_outage_is_refused_without_waiting(graph: neo4j.Driver,
+def test_known_outage_is_refused_without_waiting(empty_graph: neo4j.Driver,
                                                  neo4j_settings: Neo4jSettings,
                                                  proxy: Proxy) -> None:
     settings = via(proxy, neo4j_settings)

@@ -7,7 +7,7 @@ import time
 
 import neo4j
 
-from graph.queue import ArticleStore, NewArticle
+from graph.articles import ArticleStore, NewArticle
 from graph.records import ArticleText, Extraction
 from ingest.worker import Extractor, Worker, WorkerSettings
 from tests.service.conftest import run_until_empty
@@ -22,14 +22,14 @@ def poisoned(real: Extractor) -> Extractor:
     return extract
 
 
-def test_a_failing_article_ends_failed_and_blocks_nothing(graph: neo4j.Driver,
+def test_a_failing_article_ends_failed_and_blocks_nothing(empty_graph: neo4j.Driver,
                                                           extractor: Extractor) -> None:
-    store = ArticleStore(graph)
+    store = ArticleStore(empty_graph)
     good = [article(i) for i in range(3)]
     store.store(good)
     bad = NewArticle(text="POISON pill", url="https://example.org/poison")
     store.store([bad])
-    worker = Worker(graph, poisoned(extractor), WorkerSettings(max_attempts=2), batch_size=4,
+    worker = Worker(empty_graph, poisoned(extractor), WorkerSettings(max_attempts=2), batch_size=4,
                     name="w1")
     run_until_empty(worker)
     assert {store.get(a.id)["status"] for a in good} == {"done"}  # type: ignore[index]
@@ -38,8 +38,8 @@ def test_a_failing_article_ends_failed_and_blocks_nothing(graph: neo4j.Driver,
     assert "ValueError: cannot read this one" in failed["error"]
 
 
-def test_claims_do_not_overlap_and_expired_leases_return(graph: neo4j.Driver) -> None:
-    store = ArticleStore(graph)
+def test_claims_do_not_overlap_and_expired_leases_return(empty_graph: neo4j.Driver) -> None:
+    store = ArticleStore(empty_graph)
     store.store([article(i) for i in range(20)])
     claimed: list[list[str]] = []
 
@@ -55,12 +55,12 @@ def test_claims_do_not_overlap_and_expired_leases_return(graph: neo4j.Driver) ->
     assert ids and len(ids) == len(set(ids))  # no article claimed twice
     time.sleep(1.0)
     again = store.claim("w9", 60, 100)
-    assert {c.id for c in again} == store_ids(graph)
+    assert {c.id for c in again} == store_ids(empty_graph)
     assert {c.attempt for c in again if c.id in ids} == {2}
 
 
-def test_reap_fails_articles_whose_lease_expired_too_often(graph: neo4j.Driver) -> None:
-    store = ArticleStore(graph)
+def test_reap_fails_articles_whose_lease_expired_too_often(empty_graph: neo4j.Driver) -> None:
+    store = ArticleStore(empty_graph)
     store.store([article(1)])
     store.claim("dead-worker", 0.1, 1)
     time.sleep(0.5)
@@ -69,5 +69,6 @@ def test_reap_fails_articles_whose_lease_expired_too_often(graph: neo4j.Driver) 
     assert row is not None and row["status"] == "failed" and "lease expired" in row["error"]
 
 
-def store_ids(graph: neo4j.Driver) -> set[str]:
-    return {r["id"] for r in graph.execute_query("MATCH (a:Article) RETURN a.id AS id").records}
+def store_ids(empty_graph: neo4j.Driver) -> set[str]:
+    found = empty_graph.execute_query("MATCH (a:Article) RETURN a.id AS id").records
+    return {r["id"] for r in found}

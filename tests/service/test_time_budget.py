@@ -11,9 +11,9 @@ import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.queue import ArticleStore, NewArticle
+from graph.articles import ArticleStore, NewArticle
 from ingest.liveness import Liveness
-from ingest.pipeline import country_codes, real_factory, supervised
+from ingest.process import country_codes, real_factory, supervised
 from ingest.supervisor import Supervisor
 from ingest.worker import Worker, WorkerSettings
 from tests.reliability.conftest import all_done, statuses, wait_for
@@ -58,15 +58,15 @@ class Running:
 
 
 @pytest.fixture
-def running(graph: neo4j.Driver) -> Iterator[Running]:
-    run = Running(graph)
+def running(empty_graph: neo4j.Driver) -> Iterator[Running]:
+    run = Running(empty_graph)
     yield run
     run.close()
 
 
-def test_an_endless_article_fails_alone_by_timeout(graph: neo4j.Driver, running: Running,
+def test_an_endless_article_fails_alone_by_timeout(empty_graph: neo4j.Driver, running: Running,
                                                     client: TestClient) -> None:
-    store = ArticleStore(graph)
+    store = ArticleStore(empty_graph)
     batch = articles(ORDINARY[0], f"{ENDLESS_MARKER} Talks in Geneva.", *ORDINARY[1:])
     ids = [s.id for s in store.store(batch)]
     endless = ids[1]
@@ -80,14 +80,14 @@ def test_an_endless_article_fails_alone_by_timeout(graph: neo4j.Driver, running:
     assert "budget-worker" in body["reason"] and endless in body["reason"]
     assert [w["state"] for w in body["workers"]] == ["stalled"]
 
-    wait_for(lambda: all_done(graph, set(ids)), 90, "the batch did not finish")
-    got = statuses(graph)
+    wait_for(lambda: all_done(empty_graph, set(ids)), 90, "the batch did not finish")
+    got = statuses(empty_graph)
     assert got[endless]["status"] == "failed"
     assert got[endless]["error"] == f"ExtractionTimeout: extraction exceeded {BUDGET:g} s"
     for other in ids[:1] + ids[2:]:
         assert got[other]["status"] == "done", got[other]
         assert got[other]["attempts"] == 1  # extracted in the same claim, not retried
-    pairs = graph.execute_query(
+    pairs = empty_graph.execute_query(
         "MATCH (a:Article)<-[:REPORTED_IN]-(m:Meeting) WHERE a.id IN $ids "
         "RETURN a.id AS id, m.sides AS sides", ids=ids).records
     sides = {(r["id"], r["sides"]) for r in pairs}
@@ -98,22 +98,22 @@ def test_an_endless_article_fails_alone_by_timeout(graph: neo4j.Driver, running:
     assert [w["state"] for w in client.get("/ready").json()["workers"]] == ["idle"]
 
 
-def test_stop_mid_extraction_is_prompt_and_releases_the_claim(graph: neo4j.Driver,
+def test_stop_mid_extraction_is_prompt_and_releases_the_claim(empty_graph: neo4j.Driver,
                                                               client: TestClient) -> None:
-    run = Running(graph, stall_seconds=60)
-    store = ArticleStore(graph)
+    run = Running(empty_graph, stall_seconds=60)
+    store = ArticleStore(empty_graph)
     (stored,) = store.store(articles(f"{ENDLESS_MARKER} Leaders met in Oslo."))
     wait_for(lambda: run.liveness.article == stored.id, 60, "the worker never reached it",
              interval=0.1)
     assert client.get("/ready").status_code == 200  # busy within its limit is not stalled
 
     assert run.close(timeout=10.0), "the worker did not stop within 10 s mid-extraction"
-    got = statuses(graph)[stored.id]
+    got = statuses(empty_graph)[stored.id]
     assert got["status"] == "queued" and got["attempts"] == 0  # released: nothing lost
     assert client.get("/ready").json()["workers"] == []  # it left the registry
 
 
-def test_the_eight_headlines_end_done_with_ordinary_articles(graph: neo4j.Driver) -> None:
+def test_the_eight_headlines_end_done_with_ordinary_articles(empty_graph: neo4j.Driver) -> None:
     headlines = ["Talks.", "Summit between Japan and South Korea.",
                  "Russia-Ukraine talks in Istanbul", "Talks in Geneva on Iran's nuclear programme.",
                  "Modi-Xi meeting on the sidelines of the BRICS summit",
@@ -122,15 +122,15 @@ def test_the_eight_headlines_end_done_with_ordinary_articles(graph: neo4j.Driver
     ordinary = [f"The leaders of Norway and Kenya met in Nairobi on day {i} of the visit."
                 for i in range(len(headlines))]
     mixed = [t for pair in zip(headlines, ordinary, strict=True) for t in pair]
-    ids = [s.id for s in ArticleStore(graph).store(articles(*mixed))]
-    run = Running(graph, factory_endless=False, stall_seconds=60)
+    ids = [s.id for s in ArticleStore(empty_graph).store(articles(*mixed))]
+    run = Running(empty_graph, factory_endless=False, stall_seconds=60)
     try:
-        wait_for(lambda: all_done(graph, set(ids)), 60, "not every article ended within 60 s")
+        wait_for(lambda: all_done(empty_graph, set(ids)), 60, "not every article ended within 60 s")
     finally:
         run.close()
-    got = statuses(graph)
+    got = statuses(empty_graph)
     assert {got[i]["status"] for i in ids} == {"done"}
-    met = graph.execute_query(
+    met = empty_graph.execute_query(
         "MATCH (a:Article)<-[:REPORTED_IN]-(m:Meeting) WHERE a.id IN $ids "
         "RETURN a.id AS id, m.sides AS sides", ids=ids[1::2]).records
     assert {r["id"] for r in met if r["sides"] == "KEN|NOR"} == set(ids[1::2])

@@ -14,7 +14,7 @@ import ingest.worker as worker_module
 from graph.records import ArticleText, Extraction
 from graph.writer import Pending
 from graph.writer import write_extractions as real_write
-from ingest.pipeline import country_codes
+from ingest.process import country_codes
 from ingest.worker import Extractor, Worker, WorkerSettings
 from tests.service.graphcheck import assert_met_with_consistent
 from tests.service.test_workers import all_done, states, store, wait_for
@@ -39,9 +39,9 @@ def running() -> Iterator[Callable[[Worker], None]]:
 
 
 def test_next_batch_is_extracted_while_the_last_is_written(
-        graph: neo4j.Driver, extractor: Extractor, running: Callable[[Worker], None],
+        empty_graph: neo4j.Driver, extractor: Extractor, running: Callable[[Worker], None],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    store(graph, 8)
+    store(empty_graph, 8)
     extractions = 0
     second_started = threading.Event()
 
@@ -61,18 +61,18 @@ def test_next_batch_is_extracted_while_the_last_is_written(
         return real_write(*args, **kwargs)
 
     monkeypatch.setattr(worker_module, "write_extractions", gated)
-    running(Worker(graph, counting, WorkerSettings(poll_seconds=0.1), batch_size=4,
+    running(Worker(empty_graph, counting, WorkerSettings(poll_seconds=0.1), batch_size=4,
                    name="pipelined", codes=country_codes()))
-    wait_for(lambda: all_done(graph))
+    wait_for(lambda: all_done(empty_graph))
     assert overlapped and all(overlapped)
-    assert {(r["runs"], r["attempts"]) for r in states(graph)} == {(1, 1)}
-    assert_met_with_consistent(graph)
+    assert {(r["runs"], r["attempts"]) for r in states(empty_graph)} == {(1, 1)}
+    assert_met_with_consistent(empty_graph)
 
 
 def test_write_outage_in_the_writer_thread_loses_nothing(
-        graph: neo4j.Driver, extractor: Extractor, running: Callable[[Worker], None],
+        empty_graph: neo4j.Driver, extractor: Extractor, running: Callable[[Worker], None],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    ids = store(graph, 6)
+    ids = store(empty_graph, 6)
     failures = 0
 
     def flaky(*args: Any, **kwargs: Any) -> list[str]:
@@ -83,21 +83,21 @@ def test_write_outage_in_the_writer_thread_loses_nothing(
         return real_write(*args, **kwargs)
 
     monkeypatch.setattr(worker_module, "write_extractions", flaky)
-    running(Worker(graph, extractor, WorkerSettings(poll_seconds=0.1, lease_seconds=2),
+    running(Worker(empty_graph, extractor, WorkerSettings(poll_seconds=0.1, lease_seconds=2),
                    batch_size=3, name="flaky", codes=country_codes()))
-    wait_for(lambda: all_done(graph), timeout=90)
-    rows = states(graph)
+    wait_for(lambda: all_done(empty_graph), timeout=90)
+    rows = states(empty_graph)
     assert failures == 1
     assert sorted(str(r["id"]) for r in rows) == sorted(ids)
     # The batch whose write failed was claimed again after its lease ran out; written once.
     assert {r["runs"] for r in rows} == {1}
     assert max(int(str(r["attempts"])) for r in rows) == 2
-    assert_met_with_consistent(graph)
+    assert_met_with_consistent(empty_graph)
 
 
 def test_stop_waits_for_the_batch_being_written(
-        graph: neo4j.Driver, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
-    store(graph, 4)
+        empty_graph: neo4j.Driver, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    store(empty_graph, 4)
     writing = threading.Event()
 
     def slow(*args: Any, **kwargs: Any) -> list[str]:
@@ -107,19 +107,19 @@ def test_stop_waits_for_the_batch_being_written(
 
     monkeypatch.setattr(worker_module, "write_extractions", slow)
     stop = threading.Event()
-    worker = Worker(graph, extractor, WorkerSettings(poll_seconds=0.1), batch_size=4,
+    worker = Worker(empty_graph, extractor, WorkerSettings(poll_seconds=0.1), batch_size=4,
                     name="stopping", codes=country_codes())
     thread = threading.Thread(target=worker.run, args=(stop,), daemon=True)
     thread.start()
     assert writing.wait(60)
     stop.set()
     thread.join(60)
-    assert all_done(graph), states(graph)
+    assert all_done(empty_graph), states(empty_graph)
 
 
 def test_a_batch_write_that_fails_is_retried_article_by_article(
-        graph: neo4j.Driver, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
-    ids = store(graph, 4)
+        empty_graph: neo4j.Driver, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = store(empty_graph, 4)
     poisoned = ids[2]
 
     def picky(driver: neo4j.Driver, batch: list[Pending], *args: Any, **kwargs: Any) -> list[str]:
@@ -128,12 +128,12 @@ def test_a_batch_write_that_fails_is_retried_article_by_article(
         return real_write(driver, batch, *args, **kwargs)
 
     monkeypatch.setattr(worker_module, "write_extractions", picky)
-    worker = Worker(graph, extractor, WorkerSettings(max_attempts=1), batch_size=4,
+    worker = Worker(empty_graph, extractor, WorkerSettings(max_attempts=1), batch_size=4,
                     name="picky", codes=country_codes())
     assert worker.run_once() == 4
-    status = {str(r["id"]): r["status"] for r in states(graph)}
+    status = {str(r["id"]): r["status"] for r in states(empty_graph)}
     assert status == {i: "failed" if i == poisoned else "done" for i in ids}
-    error = graph.execute_query("MATCH (a:Article {id: $id}) RETURN a.error AS e",
+    error = empty_graph.execute_query("MATCH (a:Article {id: $id}) RETURN a.error AS e",
                                 id=poisoned).records[0]["e"]
     assert "cannot be written" in error
-    assert_met_with_consistent(graph)
+    assert_met_with_consistent(empty_graph)

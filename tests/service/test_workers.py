@@ -14,8 +14,8 @@ from datetime import date
 import neo4j
 import pytest
 
+from graph.articles import ArticleStore, NewArticle
 from graph.local.server import LocalNeo4j
-from graph.queue import ArticleStore, NewArticle
 from graph.settings import Neo4jSettings
 from tests.service.conftest import SEEDS
 from tests.service.graphcheck import assert_met_with_consistent
@@ -53,16 +53,16 @@ def spawn(neo4j_settings: Neo4jSettings) -> Iterator[Spawn]:
             proc.wait(30)
 
 
-def store(graph: neo4j.Driver, n: int) -> list[str]:
+def store(empty_graph: neo4j.Driver, n: int) -> list[str]:
     articles = [NewArticle(text=SEED["text"], url=f"https://example.org/report/{i}",
                            title=SEED["title"], published=date.fromisoformat(SEED["published"]))
                 for i in range(n)]
-    ArticleStore(graph).store(articles)
+    ArticleStore(empty_graph).store(articles)
     return [a.id for a in articles]
 
 
-def states(graph: neo4j.Driver) -> list[dict[str, object]]:
-    rows = graph.execute_query("MATCH (a:Article) RETURN properties(a) AS a").records
+def states(empty_graph: neo4j.Driver) -> list[dict[str, object]]:
+    rows = empty_graph.execute_query("MATCH (a:Article) RETURN properties(a) AS a").records
     return [{k: r["a"].get(k) for k in ("id", "status", "runs", "attempts")} for r in rows]
 
 
@@ -73,33 +73,33 @@ def wait_for(check: Callable[[], bool], timeout: float = 120.0) -> None:
         time.sleep(0.3)
 
 
-def all_done(graph: neo4j.Driver) -> bool:
-    return all(s["status"] == "done" for s in states(graph))
+def all_done(empty_graph: neo4j.Driver) -> bool:
+    return all(s["status"] == "done" for s in states(empty_graph))
 
 
-def test_two_workers_process_each_article_once(graph: neo4j.Driver, spawn: Spawn) -> None:
-    store(graph, 24)
+def test_two_workers_process_each_article_once(empty_graph: neo4j.Driver, spawn: Spawn) -> None:
+    store(empty_graph, 24)
     spawn(DIPLOGRAPH_BATCH_SIZE="3")
     spawn(DIPLOGRAPH_BATCH_SIZE="3")
-    wait_for(lambda: all_done(graph))
-    rows = states(graph)
+    wait_for(lambda: all_done(empty_graph))
+    rows = states(empty_graph)
     assert {(r["runs"], r["attempts"]) for r in rows} == {(1, 1)}, rows
-    meetings = graph.execute_query("MATCH (m:Meeting) RETURN count(m) AS n").records[0]["n"]
-    reports = graph.execute_query("MATCH ()-[r:REPORTED_IN]->() RETURN count(r) AS n")
+    meetings = empty_graph.execute_query("MATCH (m:Meeting) RETURN count(m) AS n").records[0]["n"]
+    reports = empty_graph.execute_query("MATCH ()-[r:REPORTED_IN]->() RETURN count(r) AS n")
     assert reports.records[0]["n"] == 24 * meetings  # one meeting per event, 24 reports each
-    assert_met_with_consistent(graph)
+    assert_met_with_consistent(empty_graph)
 
 
-def test_killed_worker_articles_finish_later_once(graph: neo4j.Driver, spawn: Spawn) -> None:
-    ids = store(graph, 6)
+def test_killed_worker_articles_finish_later_once(empty_graph: neo4j.Driver, spawn: Spawn) -> None:
+    ids = store(empty_graph, 6)
     doomed = spawn(DIPLOGRAPH_BATCH_SIZE="6", DIPLOGRAPH_WORKER_LEASE_SECONDS="3",
                    DIPLOGRAPH_WORKER_DRILL_PAUSE_SECONDS="600")
-    wait_for(lambda: all(s["status"] == "processing" for s in states(graph)))
+    wait_for(lambda: all(s["status"] == "processing" for s in states(empty_graph)))
     doomed.send_signal(signal.SIGKILL)
     doomed.wait(10)
     spawn(DIPLOGRAPH_BATCH_SIZE="2", DIPLOGRAPH_WORKER_LEASE_SECONDS="30")
-    wait_for(lambda: all_done(graph))
-    rows = states(graph)
+    wait_for(lambda: all_done(empty_graph))
+    rows = states(empty_graph)
     assert sorted(str(r["id"]) for r in rows) == sorted(ids)
     assert {(r["runs"], r["attempts"]) for r in rows} == {(1, 2)}
-    assert_met_with_consistent(graph)
+    assert_met_with_consistent(empty_graph)

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-STYLE_PATH = "/browser/style.grass"
-GUIDE_PATH = "/browser/guide.html"
+from graph.browser.assets import GUIDE_PATH, STYLE_PATH
+
 # Browser 5.24's own default allowlist; diplograph adds the API's host to it.
 DEFAULT_ALLOWLIST = ("guides.neo4j.com", "localhost")
 

@@ -1,4 +1,4 @@
-"""Composition of the ingest side: the real extractor, reference codes, `diplograph worker`."""
+"""The worker process composed: the real extractor, reference codes, `diplograph worker`."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def supervised(factory: Factory, timeout: float, stop: threading.Event,
 
 
 def real_factory(model: str, batch_size: int) -> Factory:
-    return Factory("ingest.pipeline:stream_extractor", (model, batch_size))
+    return Factory("ingest.process:stream_extractor", (model, batch_size))
 
 
 def build_worker(driver: neo4j.Driver, database: str, settings: WorkerSettings,

@@ -1,4 +1,5 @@
-"""Deep links that open Neo4j Browser with a query in the editor, ready to draw on Ctrl+Enter.
+"""Deep links that open Neo4j Browser with a query in the editor, ready to draw on Ctrl+Enter:
+`BrowserLinks` for the subgraph each API answer describes (`browser_url`), `browser_url` for any.
 
 Browser 5.24 runs an editor holding several statements (`:param …` lines, then the query) as a
 script and shows only "Completed" for it, never the graph. So a link's editor holds one
@@ -13,6 +14,9 @@ percent-encoded whole (`+` becomes `%2B`), and neither the query nor a value may
 the Browser would split statements) inside strings are `\\u` escapes, and a query containing
 any of them is refused. `?dbms=bolt://neo4j@host:port` before `cmd` pre-fills the connect form
 (user and address; the password is never in a link): see `link_base`.
+
+Where the links point is decided once, by `links_for`: DIPLOGRAPH_BROWSER_URL when set, else the
+managed server's own Browser (its HTTP port, the form pre-filled), else http://localhost:7474.
 """
 
 from __future__ import annotations
@@ -23,6 +27,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote, urlsplit
+
+from graph.cypher import browser as q
+from graph.settings import Neo4jSettings
+
+DEFAULT_BROWSER = "http://localhost:7474"
 
 _PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -40,8 +49,44 @@ def link_base(browser: str, bolt: str | None = None, user: str = "neo4j") -> str
     return f"{base}/browser/?dbms={quote(connect, safe='')}"
 
 
+def managed_base(settings: Neo4jSettings) -> str:
+    """The managed server's Browser, the connect form filled with its address and user."""
+    return link_base(f"http://localhost:{settings.http_port}",
+                     f"bolt://localhost:{settings.bolt_port}")
+
+
+class BrowserLinks:
+    """The links the API's graph answers carry, each drawing the subgraph the answer describes."""
+
+    def __init__(self, base: str = DEFAULT_BROWSER) -> None:
+        self.base = base
+
+    def who_met_whom(self, key: str) -> str:
+        return browser_url(q.WHO_MET_WHOM, {"key": key}, self.base)
+
+    def meetings(self, keys: list[str]) -> str:
+        return browser_url(q.MEETINGS, {"keys": keys}, self.base)
+
+    def entity(self, key: str) -> str:
+        return browser_url(q.ENTITY, {"key": key}, self.base)
+
+    def dyad(self, a: str, b: str) -> str:
+        return browser_url(q.DYAD, {"a": a, "b": b}, self.base)
+
+    def path(self, a: str, b: str, hops: int) -> str:
+        return browser_url(q.PATH, {"a": a, "b": b, "hops": hops}, self.base)
+
+
+def links_for(neo4j: Neo4jSettings, browser_url: str | None) -> BrowserLinks:
+    """Links to `browser_url` (DIPLOGRAPH_BROWSER_URL) if given, else to the managed server's
+    Browser, else to the default address."""
+    if browser_url is not None:
+        return BrowserLinks(browser_url)
+    return BrowserLinks(managed_base(neo4j) if neo4j.managed else DEFAULT_BROWSER)
+
+
 def browser_url(cypher: str, params: dict[str, Any] | None = None,
-                base: str = "http://localhost:7474") -> str:
+                base: str = DEFAULT_BROWSER) -> str:
     """A Browser URL whose editor holds the query alone, its parameters written in as literals.
 
     `base` is the Browser's address, optionally `link_base`'s (with `?dbms=`)."""

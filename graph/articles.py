@@ -8,10 +8,11 @@ from typing import Any, LiteralString
 
 import neo4j
 
+from graph.connection import session
 from graph.cypher import articles as q
 from graph.cypher import queue_facts
 from graph.keys import article_id
-from graph.values import plain, session
+from graph.values import plain
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Stored:
 
 
 @dataclass(frozen=True)
-class Claimed:
+class ClaimedArticle:
     """A claimed article: what the extractor needs, and the attempt that fences its write."""
 
     id: str
@@ -98,16 +99,17 @@ class ArticleStore:
         total = self._read(q.COUNT, **where.params())[0]["total"]
         return [plain(r["article"]) for r in rows], int(total)
 
-    def claim(self, worker: str, lease_seconds: float, limit: int) -> list[Claimed]:
+    def claim(self, worker: str, lease_seconds: float, limit: int) -> list[ClaimedArticle]:
         rows = self._write(q.CLAIM, worker=worker, lease_seconds=lease_seconds, limit=limit)
-        return [Claimed(r["id"], r["text"], r["url"], r["title"], _date(r["published"]),
+        return [ClaimedArticle(r["id"], r["text"], r["url"], r["title"], _date(r["published"]),
                         r["attempt"]) for r in rows]
 
     def renew(self, ids: list[str], worker: str, lease_seconds: float) -> list[str]:
         rows = self._write(q.RENEW, ids=ids, worker=worker, lease_seconds=lease_seconds)
         return [r["id"] for r in rows]
 
-    def fail(self, claimed: Claimed, worker: str, error: str, max_attempts: int) -> str | None:
+    def fail(self, claimed: ClaimedArticle, worker: str, error: str,
+             max_attempts: int) -> str | None:
         rows = self._write(q.FAIL, id=claimed.id, worker=worker, attempt=claimed.attempt,
                            error=error[:500], max_attempts=max_attempts)
         return rows[0]["status"] if rows else None

@@ -1,0 +1,1 @@
+"""Neo4j Browser, the front end: links into it, its neo4j.conf lines, its style and guide."""
