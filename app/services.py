@@ -36,7 +36,7 @@ class Services:
 
 def reference_names() -> dict[str, str]:
     """The extractor's gazetteer as lower-cased name → entity key ("dprk" → "PRK")."""
-    from ingest.extraction.reference import load_gazetteer
+    from reference.gazetteer import load_gazetteer
 
     known: dict[str, str] = {}
     for text, surfaces in load_gazetteer().surfaces.items():

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 def country_codes() -> dict[str, str]:
     """The extractor's reference countries: lower-cased name, alias or demonym → ISO alpha-3."""
-    from ingest.extraction.reference import load_gazetteer
+    from reference.gazetteer import load_gazetteer
 
     codes: dict[str, str] = {}
     for text, surfaces in load_gazetteer().surfaces.items():

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from ingest.extraction.reference import read_json
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,12 @@ class Lexicon:
     place_prepositions: frozenset[str]
     reporting_verbs: frozenset[str]
     issue_heads: frozenset[str]
+
+
+def read_json(name: str) -> dict[str, Any]:
+    """One of the extractor's own data files (cue words, meeting lexicon), as parsed JSON."""
+    data: dict[str, Any] = json.loads((DATA_DIR / name).read_text("utf-8"))
+    return data
 
 
 def invert(groups: dict[str, list[str]]) -> dict[str, str]:

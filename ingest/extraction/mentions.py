@@ -28,7 +28,7 @@ from ingest.extraction.places import (
     preposition_cities,
     venue_place,
 )
-from ingest.extraction.reference import Country, Gazetteer, Surface
+from reference.gazetteer import Country, Gazetteer, Surface
 
 __all__ = ["Mention", "MentionKind", "dateline_end", "find_mentions", "is_place"]
 COUNTRY_KINDS = ("name", "demonym", "capital", "seat")

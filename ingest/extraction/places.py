@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.keys import entity_key
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.mention import Mention
-from ingest.extraction.reference import City, Gazetteer
+from reference.gazetteer import City, Gazetteer
 
 # Heads that make a country mention a mere modifier of a thing, not an actor.
 THING_HEADS = frozenset({"embassy", "embassies", "mission", "consulate", "border", "soil",

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from ingest.extraction.components import TITLES
 from ingest.extraction.mentions import Mention
 from ingest.extraction.people import HONORIFICS, Person
-from ingest.extraction.reference import load_gazetteer
+from reference.gazetteer import load_gazetteer
 
 # Words that may stand between a country and a title ("China's new foreign minister").
 FILLERS = frozenset({"'s", "’s", "'", "the", "new", "former", "top", "then", "acting", ",",

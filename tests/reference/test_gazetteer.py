@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pycountry
 import pytest
 
-from ingest.extraction.reference import DATA_DIR, load_gazetteer
 from ingest.settings import IngestSettings
+from reference.gazetteer import DATA_DIR, load_gazetteer
 
 
 def test_every_iso_country_is_present() -> None:
@@ -31,6 +33,16 @@ def test_historic_states() -> None:
 def test_every_data_file_has_provenance() -> None:
     for path in DATA_DIR.glob("*.json"):
         assert json.loads(path.read_text("utf-8"))["_provenance"], path.name
+
+
+def test_the_package_stands_alone() -> None:
+    """Both ingest and graph read it, so it imports neither they nor spaCy."""
+    code = ("import sys, reference.gazetteer as g; g.load_gazetteer()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('spacy', 'app', 'graph', 'ingest')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert out.stdout.strip() == "[]"
 
 
 def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
