@@ -63,7 +63,6 @@ def export_meetings(
     from rich.console import Console
     from rich.progress import Progress
 
-    from app.services import reference_names
     from graph import exports
     from graph.names import Names, UnknownName
 
@@ -74,7 +73,7 @@ def export_meetings(
     if start and end and start > end:
         raise _fail(f"--since ({start}) is after --until ({end})")
     with _driver() as (driver, database):
-        names = Names(driver, database, reference_names())
+        names = Names(driver, database)
         try:
             keys = [names.resolve(p).key for p in participant or []]
             where_key = names.resolve(place).key if place else None

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import neo4j
 
 from app.settings import ApiSettings
-from graph.keys import entity_key, lookup_name
 from graph.names import Names
 from graph.queries import GraphQueries
 from graph.queue import ArticleStore
@@ -28,21 +27,8 @@ class Services:
     @classmethod
     def build(cls, settings: ApiSettings, driver: neo4j.Driver, database: str,
               extractor_version: str) -> Services:
-        names = Names(driver, database, reference_names())
+        names = Names(driver, database)
         return cls(settings, driver, database, ArticleStore(driver, database),
                    GraphQueries(driver, database), names, extractor_version,
                    WorkerRegistry(driver, database))
 
-
-def reference_names() -> dict[str, str]:
-    """The extractor's gazetteer as lower-cased name → entity key ("dprk" → "PRK")."""
-    from reference.gazetteer import load_gazetteer
-
-    known: dict[str, str] = {}
-    for text, surfaces in load_gazetteer().surfaces.items():
-        for surface in surfaces:
-            if surface.kind in ("name", "demonym", "capital"):
-                known.setdefault(lookup_name(text), surface.key)
-            elif surface.kind == "org":
-                known.setdefault(lookup_name(text), entity_key("Organization", surface.key))
-    return known

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 
 import neo4j
 
+from graph.names import country_codes
 from graph.records import ArticleText, Extraction
 from ingest.liveness import Liveness
 from ingest.settings import IngestSettings
@@ -15,18 +16,6 @@ from ingest.supervisor import Factory, StreamExtractor, Supervisor
 from ingest.worker import Extractor, Worker, WorkerSettings
 
 log = logging.getLogger(__name__)
-
-
-def country_codes() -> dict[str, str]:
-    """The extractor's reference countries: lower-cased name, alias or demonym → ISO alpha-3."""
-    from reference.gazetteer import load_gazetteer
-
-    codes: dict[str, str] = {}
-    for text, surfaces in load_gazetteer().surfaces.items():
-        for surface in surfaces:
-            if surface.kind in ("name", "demonym"):
-                codes.setdefault(text.casefold(), surface.key)
-    return codes
 
 
 def spacy_extractor(model: str, batch_size: int) -> Extractor:
