@@ -14,10 +14,10 @@ from app.routes.articles import to_new
 from graph.queue import ArticleStore
 from graph.values import UNAVAILABLE
 from ingest.pipeline import build_worker
-from ingest.settings import IngestSettings
+from ingest.settings import WorkerSettings
 from ingest.sources import read_paths
 from ingest.supervisor import Factory
-from ingest.worker import Extractor, WorkerSettings
+from ingest.worker import Extractor
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +48,9 @@ class WorkerThread:
     the time budget), unless a test passes an in-process `extractor`."""
 
     def __init__(self, driver: neo4j.Driver, database: str, settings: WorkerSettings,
-                 ingest: IngestSettings, extractor: Extractor | None = None,
-                 factory: Factory | None = None) -> None:
+                 extractor: Extractor | None = None, factory: Factory | None = None) -> None:
         self.stop = threading.Event()
-        self.driver, self.database, self.settings, self.ingest = driver, database, settings, ingest
+        self.driver, self.database, self.settings = driver, database, settings
         self.extractor = extractor
         self.factory = factory
         self.thread = threading.Thread(target=self._run, name="diplograph-worker", daemon=True)
@@ -60,8 +59,7 @@ class WorkerThread:
         supervisor = None
         try:
             worker, supervisor = build_worker(self.driver, self.database, self.settings,
-                                              self.ingest, self.stop, self.extractor,
-                                              self.factory)
+                                              self.stop, self.extractor, self.factory)
             worker.run(self.stop)
         except Exception:
             log.exception("the in-process worker stopped")

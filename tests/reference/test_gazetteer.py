@@ -7,9 +7,7 @@ import subprocess
 import sys
 
 import pycountry
-import pytest
 
-from ingest.settings import IngestSettings
 from reference.gazetteer import DATA_DIR, load_gazetteer
 
 
@@ -44,9 +42,3 @@ def test_the_package_stands_alone() -> None:
                          check=True, timeout=120)
     assert out.stdout.strip() == "[]"
 
-
-def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DIPLOGRAPH_SPACY_MODEL", "xx_model")
-    monkeypatch.setenv("DIPLOGRAPH_BATCH_SIZE", "8")
-    settings = IngestSettings()
-    assert settings.spacy_model == "xx_model" and settings.batch_size == 8
