@@ -5,6 +5,7 @@ COPY pyproject.toml README.md ./
 COPY app ./app
 COPY graph ./graph
 COPY ingest ./ingest
+COPY reference ./reference
 COPY seeds ./seeds
 RUN pip install --no-cache-dir . && useradd --system diplograph
 USER diplograph

@@ -63,7 +63,6 @@ def export_meetings(
     from rich.console import Console
     from rich.progress import Progress
 
-    from app.services import reference_names
     from graph import exports
     from graph.names import Names, UnknownName
     from graph.views import GraphViews
@@ -75,7 +74,7 @@ def export_meetings(
     if start and end and start > end:
         raise _fail(f"--since ({start}) is after --until ({end})")
     with _driver() as (driver, database):
-        views = GraphViews(driver, database, Names(driver, database, reference_names()))
+        views = GraphViews(driver, database, Names(driver, database))
         try:
             where = views.export_filter(participant or [], place, start, end, kind,
                                         min_confidence)

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from graph.records import ArticleText
 from ingest.evaluation import Score, evaluate, load_gold
-from ingest.settings import IngestSettings
+from ingest.settings import WorkerSettings
 
 console = Console(soft_wrap=True)
 
@@ -76,7 +76,7 @@ def extract_command(
     except InputError as exc:
         fail(str(exc))
         return
-    nlp = load_pipeline(IngestSettings().spacy_model)
+    nlp = load_pipeline(WorkerSettings().spacy_model)
     result = extract_article(nlp, article)
     typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
 
@@ -85,11 +85,11 @@ def score_dir(directory: Path) -> Score:
     """Extract every gold article in a directory and score the results."""
     from ingest.extraction import extract_many, load_pipeline
 
-    settings = IngestSettings()
+    settings = WorkerSettings()
     gold = load_gold(directory)
     nlp = load_pipeline(settings.spacy_model)
     articles = [ArticleText(text=g.text, published=g.published, title=g.title) for g in gold]
-    return evaluate(zip(gold, extract_many(nlp, articles, settings.batch_size), strict=True))
+    return evaluate(zip(gold, extract_many(nlp, articles, settings.pipe_batch), strict=True))
 
 
 def table(score: Score) -> Table:

@@ -13,7 +13,7 @@ from rich.table import Table
 from ingest.evaluation import Score
 from ingest.evaluation.metrics import Counts
 from ingest.evaluation.thresholds import BANDS, CALIBRATION_CUTS, KINDS, AtCut, Calibration
-from ingest.settings import IngestSettings
+from ingest.settings import WorkerSettings
 
 if TYPE_CHECKING:
     from ingest.extraction.learned.cv import Report
@@ -121,7 +121,7 @@ def cv_command(corpus: Path, k: int, as_json: bool, as_markdown: bool = False) -
     from ingest.extraction.learned.cv import cross_validate, score_with
     from ingest.extraction.learned.train import fit
 
-    nlp = load_pipeline(IngestSettings().spacy_model)
+    nlp = load_pipeline(WorkerSettings().spacy_model)
     train = load_split(nlp, corpus / "train", corpus)
     report = cross_validate(train, k)
     dev_score = None
@@ -155,6 +155,6 @@ def train_model_at(corpus: Path) -> None:
     if not (corpus / "train").is_dir():
         typer.echo(f"error: no train/ folder in {corpus}", err=True)
         raise typer.Exit(code=2)
-    nlp = load_pipeline(IngestSettings().spacy_model)
+    nlp = load_pipeline(WorkerSettings().spacy_model)
     digest = write_model(train_model(nlp, corpus))
     typer.echo(f"model written: ingest/extraction/learned/model.json (hash {digest})")

@@ -21,9 +21,9 @@ from app.settings import ApiSettings
 from graph.bootstrap import connect
 from graph.browser.links import links_for
 from graph.settings import Neo4jSettings
-from ingest.settings import IngestSettings
+from ingest.settings import WorkerSettings
 from ingest.supervisor import Factory
-from ingest.worker import Extractor, WorkerSettings
+from ingest.worker import Extractor
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,6 @@ class Config:
     api: ApiSettings = field(default_factory=ApiSettings)
     neo4j: Neo4jSettings = field(default_factory=Neo4jSettings)
     worker: WorkerSettings = field(default_factory=WorkerSettings)
-    ingest: IngestSettings = field(default_factory=IngestSettings)
     extractor: Extractor | None = None  # in-process (tests); default: supervised spaCy
     extractor_factory: Factory | None = None  # what the supervised child builds (tests, drills)
 
@@ -66,8 +65,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         ingest_seeds(services.store, config.api.seeds_dir)  # skipped while Neo4j is down
     worker = None
     if config.api.run_worker:
-        worker = WorkerThread(graph.driver, graph.database, config.worker, config.ingest,
-                              config.extractor, config.extractor_factory)
+        worker = WorkerThread(graph.driver, graph.database, config.worker, config.extractor,
+                              config.extractor_factory)
         worker.start()
     try:
         yield

@@ -13,10 +13,10 @@ from app.models import ArticleCreate
 from graph.articles import ArticleStore
 from graph.errors import UNAVAILABLE
 from ingest.process import build_worker
-from ingest.settings import IngestSettings
+from ingest.settings import WorkerSettings
 from ingest.sources import read_paths
 from ingest.supervisor import Factory
-from ingest.worker import Extractor, WorkerSettings
+from ingest.worker import Extractor
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +47,9 @@ class WorkerThread:
     the time budget), unless a test passes an in-process `extractor`."""
 
     def __init__(self, driver: neo4j.Driver, database: str, settings: WorkerSettings,
-                 ingest: IngestSettings, extractor: Extractor | None = None,
-                 factory: Factory | None = None) -> None:
+                 extractor: Extractor | None = None, factory: Factory | None = None) -> None:
         self.stop = threading.Event()
-        self.driver, self.database, self.settings, self.ingest = driver, database, settings, ingest
+        self.driver, self.database, self.settings = driver, database, settings
         self.extractor = extractor
         self.factory = factory
         self.thread = threading.Thread(target=self._run, name="diplograph-worker", daemon=True)
@@ -59,8 +58,7 @@ class WorkerThread:
         supervisor = None
         try:
             worker, supervisor = build_worker(self.driver, self.database, self.settings,
-                                              self.ingest, self.stop, self.extractor,
-                                              self.factory)
+                                              self.stop, self.extractor, self.factory)
             worker.run(self.stop)
         except Exception:
             log.exception("the in-process worker stopped")

@@ -9,7 +9,6 @@ import neo4j
 from app.settings import ApiSettings
 from graph.articles import ArticleStore
 from graph.browser.links import BrowserLinks
-from graph.keys import entity_key, lookup_name
 from graph.names import Names
 from graph.views import GraphViews
 from graph.workers import WorkerRegistry
@@ -29,21 +28,8 @@ class Services:
     @classmethod
     def build(cls, settings: ApiSettings, driver: neo4j.Driver, database: str,
               extractor_version: str, links: BrowserLinks) -> Services:
-        names = Names(driver, database, reference_names())
+        names = Names(driver, database)
         return cls(settings, driver, database, ArticleStore(driver, database),
                    GraphViews(driver, database, names), extractor_version,
                    WorkerRegistry(driver, database), links)
 
-
-def reference_names() -> dict[str, str]:
-    """The extractor's gazetteer as lower-cased name → entity key ("dprk" → "PRK")."""
-    from ingest.extraction.reference import load_gazetteer
-
-    known: dict[str, str] = {}
-    for text, surfaces in load_gazetteer().surfaces.items():
-        for surface in surfaces:
-            if surface.kind in ("name", "demonym", "capital"):
-                known.setdefault(lookup_name(text), surface.key)
-            elif surface.kind == "org":
-                known.setdefault(lookup_name(text), entity_key("Organization", surface.key))
-    return known

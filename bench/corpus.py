@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from ingest.extraction.reference import Country, load_gazetteer
+from reference.gazetteer import Country, load_gazetteer
 
 DEV_DIR = Path("/work/shared/eval/dev")
 FIRST = ("Elena", "Marco", "Aiko", "Samuel", "Fatima", "Igor", "Priya", "Tomas", "Amara",

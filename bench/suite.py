@@ -20,7 +20,7 @@ from bench.procs import LOGS, status_kib
 from bench.results import RESULTS_DIR, Result, Row, save, table
 from graph.local.server import LocalNeo4j
 from graph.settings import Neo4jSettings
-from ingest.settings import IngestSettings
+from ingest.settings import WorkerSettings
 
 log = logging.getLogger(__name__)
 DOC = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
@@ -60,9 +60,9 @@ def run(plan: Plan, only: tuple[str, ...] = ALL, seed: int = 7, keep_server: boo
     log.info("fresh benchmark Neo4j in %s (bolt %d): %.0fs", s.home, s.bolt_port,
              server.fresh(s))
     articles = corpus.generate(plan.corpus, seed)
-    batch = IngestSettings().batch_size
+    batch = WorkerSettings().pipe_batch
     results: list[Result] = []
-    ext = _timed(where, lambda: extraction.run(IngestSettings().spacy_model,
+    ext = _timed(where, lambda: extraction.run(WorkerSettings().spacy_model,
                                                articles[:plan.extraction_articles], batch,
                                                plan.repeats))
     results.append(ext)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from bench.corpus import FIRST, LAST
 from graph.records import Entity, Extraction, Issue, Meeting, Participant, Role
-from ingest.extraction.reference import Country, load_gazetteer
+from reference.gazetteer import Country, load_gazetteer
 
 KINDS = ("talks", "summit", "visit", "phone_call", "meeting", "negotiation")
 TITLES = ("Foreign Minister", "President", "Prime Minister", "Defence Minister",

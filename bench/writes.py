@@ -21,10 +21,10 @@ from graph.cypher import facts as f
 from graph.records import Extraction
 from graph.rows import to_rows
 from graph.writer import Pending, counts, pairs, write_extraction, write_extractions
-from ingest.settings import IngestSettings
+from ingest.settings import WorkerSettings
 
 Articles = list[tuple[str, Extraction]]
-WORKER_BATCH = IngestSettings.model_fields["batch_size"].default
+WORKER_BATCH = WorkerSettings.model_fields["claim_batch"].default
 
 
 def facts(extraction: Extraction) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, LiteralString
 
 import neo4j
@@ -12,7 +13,8 @@ import neo4j
 from graph.connection import session
 from graph.cypher import reads as q
 from graph.errors import GraphError
-from graph.keys import lookup_name
+from graph.keys import entity_key, lookup_name
+from reference.gazetteer import load_gazetteer
 
 MAX_ALIASES_SCANNED = 50_000
 
@@ -39,15 +41,40 @@ def _read(tx: neo4j.ManagedTransaction, query: LiteralString,
     return [r.data() for r in tx.run(query, params)]
 
 
+@lru_cache(maxsize=1)
+def reference_keys() -> Mapping[str, str]:
+    """The reference data as lower-cased name → entity key ("dprk" → "PRK"), for names no
+    article has used yet."""
+    known: dict[str, str] = {}
+    for text, surfaces in load_gazetteer().surfaces.items():
+        for surface in surfaces:
+            if surface.kind in ("name", "demonym", "capital"):
+                known.setdefault(lookup_name(text), surface.key)
+            elif surface.kind == "org":
+                known.setdefault(lookup_name(text), entity_key("Organization", surface.key))
+    return known
+
+
+def country_codes() -> dict[str, str]:
+    """The reference countries as the writer keys them: casefolded name, alias or demonym →
+    ISO alpha-3."""
+    codes: dict[str, str] = {}
+    for text, surfaces in load_gazetteer().surfaces.items():
+        for surface in surfaces:
+            if surface.kind in ("name", "demonym"):
+                codes.setdefault(text.casefold(), surface.key)
+    return codes
+
+
 class Names:
-    """Resolves what users type (a name, an alias, an ISO code or an entity id)."""
+    """Resolves what users type (a name, an alias, an ISO code or an entity id); `known`
+    (default: the reference data) names entities no article has used yet."""
 
     def __init__(self, driver: neo4j.Driver, database: str = "neo4j",
                  known: Mapping[str, str] | None = None) -> None:
         self.driver = driver
         self.database = database
-        # Reference names (lower-cased) → entity key, for names no article has used yet.
-        self.known = known or {}
+        self.known = reference_keys() if known is None else known
 
     def resolve(self, name: str) -> Resolved:
         with session(self.driver, self.database) as tx_session:

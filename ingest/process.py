@@ -8,43 +8,32 @@ from collections.abc import Callable, Iterator
 
 import neo4j
 
+from graph.names import country_codes
 from graph.records import ArticleText, Extraction
 from ingest.liveness import Liveness
-from ingest.settings import IngestSettings
+from ingest.settings import WorkerSettings
 from ingest.supervisor import Factory, StreamExtractor, Supervisor
-from ingest.worker import Extractor, Worker, WorkerSettings
+from ingest.worker import Extractor, Worker
 
 log = logging.getLogger(__name__)
 
 
-def country_codes() -> dict[str, str]:
-    """The extractor's reference countries: lower-cased name, alias or demonym → ISO alpha-3."""
-    from ingest.extraction.reference import load_gazetteer
-
-    codes: dict[str, str] = {}
-    for text, surfaces in load_gazetteer().surfaces.items():
-        for surface in surfaces:
-            if surface.kind in ("name", "demonym"):
-                codes.setdefault(text.casefold(), surface.key)
-    return codes
-
-
-def spacy_extractor(model: str, batch_size: int) -> Extractor:
+def spacy_extractor(model: str, pipe_batch: int) -> Extractor:
     """The real extractor: one spaCy pipeline, `nlp.pipe` over each batch."""
     from ingest.extraction import extract_many, load_pipeline
 
     nlp = load_pipeline(model)
-    return lambda articles: list(extract_many(nlp, articles, batch_size=batch_size))
+    return lambda articles: list(extract_many(nlp, articles, batch_size=pipe_batch))
 
 
-def stream_extractor(model: str, batch_size: int) -> StreamExtractor:
+def stream_extractor(model: str, pipe_batch: int) -> StreamExtractor:
     """The real extractor as the supervised child runs it: announces each article's rules."""
     from ingest.extraction import extract_many, load_pipeline
 
     nlp = load_pipeline(model)
 
     def run(articles: list[ArticleText], on_start: Callable[[int], None]) -> Iterator[Extraction]:
-        return extract_many(nlp, articles, batch_size, on_start)
+        return extract_many(nlp, articles, pipe_batch, on_start)
 
     return run
 
@@ -56,26 +45,25 @@ def supervised(factory: Factory, timeout: float, stop: threading.Event,
     return Supervisor(factory, timeout, stop, liveness.touch)
 
 
-def real_factory(model: str, batch_size: int) -> Factory:
-    return Factory("ingest.process:stream_extractor", (model, batch_size))
+def real_factory(model: str, pipe_batch: int) -> Factory:
+    return Factory("ingest.process:stream_extractor", (model, pipe_batch))
 
 
 def build_worker(driver: neo4j.Driver, database: str, settings: WorkerSettings,
-                 ingest: IngestSettings, stop: threading.Event,
-                 extractor: Extractor | None = None, factory: Factory | None = None,
-                 ) -> tuple[Worker, Supervisor | None]:
+                 stop: threading.Event, extractor: Extractor | None = None,
+                 factory: Factory | None = None) -> tuple[Worker, Supervisor | None]:
     """The worker both `diplograph worker` and the API's thread run: extraction supervised in a
     child process (started here, so the model loads before the first claim and outside its
     budget) unless a test passes an in-process `extractor`. Close the supervisor when done."""
-    liveness = Liveness("", settings.stall_seconds or ingest.extract_timeout)
+    liveness = Liveness("", settings.stall_after)
     supervisor = None
     if extractor is None:
-        supervisor = supervised(factory or real_factory(ingest.spacy_model, ingest.batch_size),
-                                ingest.extract_timeout, stop, liveness)
+        factory = factory or real_factory(settings.spacy_model, settings.pipe_batch)
+        supervisor = supervised(factory, settings.extract_timeout, stop, liveness)
         supervisor.start()
         extractor = supervisor
-    worker = Worker(driver, extractor, settings, ingest.batch_size, database,
-                    codes=country_codes(), liveness=liveness)
+    worker = Worker(driver, extractor, settings, database, codes=country_codes(),
+                    liveness=liveness)
     return worker, supervisor
 
 
@@ -86,15 +74,15 @@ def main(once: bool = False) -> None:
     from graph.bootstrap import connect
     from graph.settings import Neo4jSettings
 
-    neo4j_settings, ingest, settings = Neo4jSettings(), IngestSettings(), WorkerSettings()
+    neo4j_settings, settings = Neo4jSettings(), WorkerSettings()
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     graph = connect(neo4j_settings, "when_ready", stop=stop)
     try:
-        worker, supervisor = build_worker(graph.driver, graph.database, settings, ingest, stop)
+        worker, supervisor = build_worker(graph.driver, graph.database, settings, stop)
         log.info("worker %s started (lease %.0fs, batch %d, %g s per article)", worker.name,
-                 settings.lease_seconds, ingest.batch_size, ingest.extract_timeout)
+                 settings.lease_seconds, settings.claim_batch, settings.extract_timeout)
         try:
             if once:
                 while not stop.is_set() and worker.run_once():

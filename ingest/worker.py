@@ -18,8 +18,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import neo4j
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.articles import ArticleStore, ClaimedArticle
 from graph.errors import UNAVAILABLE
@@ -27,31 +25,13 @@ from graph.records import ArticleText, Extraction
 from graph.workers import WorkerRegistry
 from graph.writer import Fence, Pending, write_extractions
 from ingest.liveness import Liveness, pulse_until
+from ingest.settings import WorkerSettings
 from ingest.supervisor import Interrupted
 
 log = logging.getLogger(__name__)
 
 # Articles in, one extraction (or the exception that ended it) per article out, in order.
 Extractor = Callable[[list[ArticleText]], Sequence[Extraction | Exception]]
-
-
-class WorkerSettings(BaseSettings):
-    """DIPLOGRAPH_WORKER_*: lease, attempts, polling and back-off of the queue worker."""
-
-    model_config = SettingsConfigDict(env_prefix="DIPLOGRAPH_WORKER_", env_file=".env",
-                                      extra="ignore")
-
-    lease_seconds: float = Field(120.0, gt=0)
-    max_attempts: int = Field(3, ge=1)
-    poll_seconds: float = Field(1.0, gt=0)
-    max_backoff_seconds: float = Field(30.0, gt=0)
-    # Fault drills only: sleep this long after claiming a batch, before extracting it.
-    drill_pause_seconds: float = Field(0.0, ge=0)
-    # Busy this long without progress: /ready reports the worker stalled (default: the
-    # extraction time budget, DIPLOGRAPH_EXTRACT_TIMEOUT).
-    stall_seconds: float | None = Field(None, gt=0)
-    # How often a worker records its liveness in Neo4j.
-    pulse_seconds: float = Field(5.0, gt=0)
 
 
 def worker_id() -> str:
@@ -96,18 +76,17 @@ class Worker:
     """One claim → extract → write loop; `run` repeats it, overlapping writes with extraction."""
 
     def __init__(self, driver: neo4j.Driver, extract: Extractor, settings: WorkerSettings,
-                 batch_size: int = 32, database: str = "neo4j", name: str | None = None,
+                 database: str = "neo4j", name: str | None = None,
                  codes: Mapping[str, str] | None = None,
                  liveness: Liveness | None = None) -> None:
         self.driver = driver
         self.store = ArticleStore(driver, database)
         self.extract = extract
         self.settings = settings
-        self.batch_size = batch_size
         self.database = database
         self.name = name or worker_id()
-        self.codes = codes or {}  # reference country names → ISO codes (ingest.process)
-        self.liveness = liveness or Liveness(self.name, settings.stall_seconds or 60.0)
+        self.codes = codes or {}  # reference country names → ISO codes (graph.names)
+        self.liveness = liveness or Liveness(self.name, settings.stall_after)
         self.liveness.name = self.name
 
     def run_once(self) -> int:
@@ -195,7 +174,8 @@ class Worker:
         """Reap, claim a batch and extract it; its leases are renewed until `_finish` ends."""
         for reaped in self.store.reap(self.settings.max_attempts):
             log.warning("article %s failed: its lease expired too often", reaped)
-        batch = self.store.claim(self.name, self.settings.lease_seconds, self.batch_size)
+        batch = self.store.claim(self.name, self.settings.lease_seconds,
+                                 self.settings.claim_batch)
         if not batch:
             self.liveness.enter("idle", [])
             return None

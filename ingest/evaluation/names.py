@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.extraction.reference import load_gazetteer
+from reference.gazetteer import load_gazetteer
 
 # Major international organisations whose participation counts as a party (README).
 MAJOR_ORGS = frozenset({"european union", "nato", "united nations", "wto", "asean", "iaea",

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ingest.extraction.lexicon import load_lexicon
-from ingest.extraction.reference import load_gazetteer
+from reference.gazetteer import load_gazetteer
 
 REFS = "dg_refs"  # countries, capitals, seats, organisations, outlets (label = surface text)
 TITLES = "dg_titles"  # titles of office (label = the title as matched)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from graph.records import DatePrecision
+from ingest.extraction.lexicon import cue_offsets
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -20,8 +21,7 @@ MONTH_DAY = re.compile(rf"\b({MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})(?: of)?,? (\d{{4}})\b", re.I)
 MONTH_ONLY = re.compile(rf"\b({MONTH_RE})\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!s)")
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
-                 "this evening": 0, "yesterday": -1, "tomorrow": 1}
+RELATIVE_DAYS = cue_offsets("relative_days")
 
 
 @dataclass(frozen=True)

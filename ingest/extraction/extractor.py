@@ -19,12 +19,12 @@ from ingest.extraction.mentions import find_mentions
 from ingest.extraction.merge import merge
 from ingest.extraction.people import find_people
 from ingest.extraction.records_out import to_entities, to_meeting, to_roles
-from ingest.extraction.reference import load_gazetteer
 from ingest.extraction.relations import find_relations
 from ingest.extraction.roles import find_roles
 from ingest.extraction.text import prepare
 from ingest.extraction.triggers import find_triggers
 from ingest.extraction.version import EXTRACTOR_VERSION
+from reference.gazetteer import load_gazetteer
 
 
 def read_facts(doc: Doc, article: ArticleText) -> DocFacts:

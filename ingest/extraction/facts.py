@@ -15,8 +15,8 @@ from ingest.extraction.dates import ResolvedDate, resolve
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.mentions import Mention
 from ingest.extraction.people import Person
-from ingest.extraction.reference import Gazetteer
 from ingest.extraction.roles import RoleFact
+from reference.gazetteer import Gazetteer
 
 
 @dataclass

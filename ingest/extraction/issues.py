@@ -9,33 +9,21 @@ from spacy.tokens import Span, Token
 from graph.records import Issue
 from ingest.extraction.components import TITLES
 from ingest.extraction.facts import DocFacts
+from ingest.extraction.lexicon import cue_words
 
 # Words after which an issue is named ("at odds over X", "issues including X and Y").
-INTRODUCERS = frozenset({"over", "including", "about", "regarding", "concerning", "on"})
+INTRODUCERS = cue_words("issue_introducers")
 # Verbs whose object is the matter raised ("discussed X", "raised X").
-RAISING = frozenset({"discuss", "discussed", "discusses", "discussing", "raise", "raised",
-                     "raises", "raising", "address", "addressed", "addressing", "resolve",
-                     "resolved", "settle", "settled", "protest", "protested"})
+RAISING = cue_words("raising_verbs")
 # Generic heads that only announce issues ("numerous issues including …").
-GENERIC = frozenset({"issue", "issues", "matters", "matter", "problems", "problem", "topics",
-                     "subjects", "questions", "areas", "things", "range", "number", "variety",
-                     "other", "goods", "visit", "trip", "talks", "meeting", "summit", "progress",
-                     "possibility", "statement", "remarks", "way", "behalf", "each"})
+GENERIC = cue_words("generic_issue_heads")
 # Nouns that mark a sentence as being about issues between parties.
-ISSUE_CUES = frozenset({"issue", "issues", "dispute", "disputes", "odds", "row", "problem",
-                        "problems", "discuss", "discussed", "discussing", "talks", "tension",
-                        "tensions", "concern", "concerns", "question", "matter", "protest",
-                        "raised", "raise", "agenda", "focus", "focused", "differences"})
-STOP_HEADS = frozenset({"day", "days", "week", "weeks", "year", "years", "time", "way",
-                        "phone", "television", "behalf", "condition", "he", "she", "it",
-                        "they", "we", "record", "saturday", "sunday", "monday", "tuesday",
-                        "wednesday", "thursday", "friday"})
+ISSUE_CUES = cue_words("issue_cues")
+STOP_HEADS = cue_words("non_issue_heads")
 
 
 # Heads that make a phrase a time, not a matter ("Thursday evening", "the Easter weekend").
-TIME_HEADS = frozenset({"morning", "evening", "afternoon", "night", "weekend", "month",
-                        "months", "hour", "hours", "minute", "minutes", "today", "tomorrow",
-                        "yesterday", "tonight", "season", "decade", "century", "period"})
+TIME_HEADS = cue_words("time_heads")
 
 
 def is_matter(chunk: Span, titled: set[int]) -> bool:

@@ -1,30 +1,55 @@
-"""Meeting lexicon and cue words, loaded from the data files."""
+"""Meeting lexicon and cue words: the extractor's word lists, loaded once from its data files."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from ingest.extraction.reference import read_json
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Meeting trigger phrases (with their kind) and the cue-word lists."""
+    """Meeting trigger phrases (with their kind) and the cue lists the matcher and rules pass
+    around (the other cue lists are module constants, from `cue_words`)."""
 
     verbs: dict[str, str]  # phrase (lower case) → kind ("host" marks a visit seen from the host)
     nouns: dict[str, str]
-    negators: frozenset[str]
     blocking_verbs: tuple[str, ...]
-    modals: frozenset[str]
-    hypothetical: tuple[str, ...]
-    planned: tuple[str, ...]
     idioms: tuple[str, ...]
     side_phrases: tuple[str, ...]
-    counterpart_words: frozenset[str]
     place_prepositions: frozenset[str]
-    reporting_verbs: frozenset[str]
     issue_heads: frozenset[str]
+
+
+def read_json(name: str) -> dict[str, Any]:
+    """One of the extractor's own data files (cue words, meeting lexicon), as parsed JSON."""
+    data: dict[str, Any] = json.loads((DATA_DIR / name).read_text("utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """cues.json, read once per process."""
+    return read_json("cues.json")
+
+
+def cue_phrases(name: str) -> tuple[str, ...]:
+    """One cue list of cues.json, in file order (a missing name fails at import)."""
+    return tuple(cues()[name])
+
+
+def cue_words(name: str) -> frozenset[str]:
+    """One cue list of cues.json, as a set."""
+    return frozenset(cues()[name])
+
+
+def cue_offsets(name: str) -> dict[str, int]:
+    """One cue table of cues.json: word → a number (relative days: "tomorrow" → 1)."""
+    return {word: int(n) for word, n in cues()[name].items()}
 
 
 def invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -36,15 +61,10 @@ def invert(groups: dict[str, list[str]]) -> dict[str, str]:
 def load_lexicon() -> Lexicon:
     """Build the lexicon once per process."""
     lex = read_json("meeting_lexicon.json")
-    cues = read_json("cues.json")
     return Lexicon(
         verbs=invert(lex["verbs"]), nouns=invert(lex["nouns"]),
-        negators=frozenset(cues["negators"]), blocking_verbs=tuple(cues["blocking_verbs"]),
-        modals=frozenset(cues["modals"]), hypothetical=tuple(cues["hypothetical_words"]),
-        planned=tuple(cues["planned_words"]), idioms=tuple(cues["idioms"]),
-        side_phrases=tuple(cues["side_phrases"]),
-        counterpart_words=frozenset(cues["counterpart_words"]),
-        place_prepositions=frozenset(cues["place_prepositions"]),
-        reporting_verbs=frozenset(cues["reporting_verbs"]),
-        issue_heads=frozenset(cues["issue_heads"]),
+        blocking_verbs=cue_phrases("blocking_verbs"), idioms=cue_phrases("idioms"),
+        side_phrases=cue_phrases("side_phrases"),
+        place_prepositions=cue_words("place_prepositions"),
+        issue_heads=cue_words("issue_heads"),
     )

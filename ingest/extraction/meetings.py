@@ -8,14 +8,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.extraction.dates import ResolvedDate, resolve
 from ingest.extraction.facts import DocFacts
+from ingest.extraction.lexicon import cue_words
 from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import Parties, gather, has_side_phrase
 from ingest.extraction.scope import clause_head, scope, subject_of
 from ingest.extraction.triggers import Trigger
 
 # Words that place an undated meeting in the past rather than around publication.
-BACKGROUND = frozenset({"last", "previously", "earlier", "past", "former", "once", "ago",
-                        "history", "historic", "decades", "years"})
+BACKGROUND = cue_words("background_words")
 VISITS = frozenset({"visit", "host"})
 KIND_RANK = {"phone_call": 0, "summit": 1, "negotiation": 2, "visit": 3, "talks": 4,
              "meeting": 5}

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from graph.keys import entity_key
 from ingest.extraction.components import REFS
-from ingest.extraction.lexicon import Lexicon
+from ingest.extraction.lexicon import Lexicon, cue_words
 from ingest.extraction.mention import Mention, MentionKind
 from ingest.extraction.people import PARTICLES
 from ingest.extraction.places import (
@@ -28,20 +28,17 @@ from ingest.extraction.places import (
     preposition_cities,
     venue_place,
 )
-from ingest.extraction.reference import Country, Gazetteer, Surface
+from reference.gazetteer import Country, Gazetteer, Surface
 
 __all__ = ["Mention", "MentionKind", "dateline_end", "find_mentions", "is_place"]
 COUNTRY_KINDS = ("name", "demonym", "capital", "seat")
 
 # Heads that make a genitive country a place: "in China's capital".
-CAPITAL_WORDS = frozenset({"capital"})
+CAPITAL_WORDS = cue_words("capital_words")
 # Prepositions that make a country the topic, not an actor ("a conference on Libya").
-TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
+TOPIC_PREPS = cue_words("topic_preps")
 # Nouns whose "with X" / "between X and Y" names a relation, not a meeting party.
-RELATION_HEADS = frozenset({"border", "area", "frontier", "relations", "relationship", "ties",
-                            "alliance", "trade", "tension", "tensions", "war", "conflict",
-                            "dispute", "rivalry", "deal", "agreement", "treaty", "exchanges",
-                            "threat", "threats", "policy", "approach", "ally"})
+RELATION_HEADS = cue_words("relation_heads")
 
 
 def valid(country: Country, published: date | None) -> bool:

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from ingest.extraction.facts import DocFacts
+from ingest.extraction.lexicon import cue_words
 from ingest.extraction.people import Person
 
-PRONOUNS = frozenset({"he", "she", "him", "her", "his", "my", "i"})
+PRONOUNS = cue_words("person_pronouns")
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 
 

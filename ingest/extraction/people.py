@@ -9,18 +9,14 @@ from spacy.tokens import Doc, Span
 
 from graph.keys import entity_key
 from ingest.extraction.components import REFS, TITLES
+from ingest.extraction.lexicon import cue_words
 from ingest.extraction.scope import misparsed_name
 
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"})
+HONORIFICS = cue_words("honorifics")
 # Lower-case name particles: a name ending in one continues ("Ursula von der" + "Leyen").
-PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la",
-                       "le", "al", "al-", "el", "bin", "ibn", "ben", "abu", "bint", "dos", "das",
-                       "ter", "zu", "y"})
+PARTICLES = cue_words("particles")
 # Page furniture that NER reads as names: social buttons, app stores, picture credits.
-RESIDUE_WORDS = frozenset({"twitter", "facebook", "instagram", "youtube", "whatsapp", "tiktok",
-                           "linkedin", "telegram", "slideshow", "gallery", "getty", "shutterstock",
-                           "app", "store", "play", "newsletter", "subscribe", "email", "print",
-                           "advertisement", "copyright", "photo", "video", "podcast"})
+RESIDUE_WORDS = cue_words("residue_words")
 # Lines (or parenthesised asides) that are page residue, not story text.
 NAME_WORDS = r"(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+"
 RESIDUE_LINE = re.compile(

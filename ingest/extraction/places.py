@@ -13,18 +13,16 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from graph.keys import entity_key
-from ingest.extraction.lexicon import Lexicon
+from ingest.extraction.lexicon import Lexicon, cue_words
 from ingest.extraction.mention import Mention
-from ingest.extraction.reference import City, Gazetteer
+from reference.gazetteer import City, Gazetteer
 
 # Heads that make a country mention a mere modifier of a thing, not an actor.
-THING_HEADS = frozenset({"embassy", "embassies", "mission", "consulate", "border", "soil",
-                         "territory", "waters", "airspace", "plane", "aircraft"})
+THING_HEADS = cue_words("thing_heads")
 # "the Black Sea city of Sochi": the name after "of" is the place the noun stands for.
-PLACE_NOUNS = frozenset({"city", "town", "resort", "port", "capital", "village", "island",
-                         "province", "region", "state", "enclave"})
+PLACE_NOUNS = cue_words("place_nouns")
 # Prepositions after which capitalised words are tried against the city list.
-STRONG_LOCATIVES = frozenset({"in", "at"})
+STRONG_LOCATIVES = cue_words("strong_locatives")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 NAME_LABELS = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
 MAX_CITY_WORDS = 4

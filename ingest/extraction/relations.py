@@ -6,11 +6,11 @@ from spacy.tokens import Span, Token
 
 from graph.records import Relation, RelationType
 from ingest.extraction.facts import DocFacts
+from ingest.extraction.lexicon import cue_words
 
-ALLY_WORDS = frozenset({"ally", "allies"})
-RELATION_WORDS = frozenset({"relations", "ties"})
-COLLECTIVE = frozenset({"countries", "nations", "sides", "governments", "neighbors",
-                        "neighbours"})
+ALLY_WORDS = cue_words("ally_words")
+RELATION_WORDS = cue_words("relation_words")
+COLLECTIVE = cue_words("collective_nouns")
 
 
 def countries_in(facts: DocFacts, tokens: set[int]) -> list[str]:

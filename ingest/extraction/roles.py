@@ -9,22 +9,19 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from ingest.extraction.components import TITLES
+from ingest.extraction.lexicon import cue_phrases, cue_words
 from ingest.extraction.mentions import Mention
 from ingest.extraction.people import HONORIFICS, Person
-from ingest.extraction.reference import load_gazetteer
+from reference.gazetteer import load_gazetteer
 
 # Words that may stand between a country and a title ("China's new foreign minister").
-FILLERS = frozenset({"'s", "’s", "'", "the", "new", "former", "top", "then", "acting", ",",
-                     "counterpart", "his", "her", "its", "their", "senior", "chief", "-", "’"})
+FILLERS = cue_words("title_fillers")
 WINDOW = 5
-STOP_TOKENS = frozenset({"and", "between", "with", "or", ";"})
+STOP_TOKENS = cue_words("role_stop_tokens")
 # Offices of the U.S. legislature and executive that American-style copy gives without a
 # country ("Sen. Jane Roe", "Vice President John Doe"); used only when the article names the
 # United States and nothing else gives the holder a country.
-US_STYLE_TITLES = frozenset({"sen.", "senator", "congressman", "congresswoman", "rep.",
-                             "speaker", "vice president", "senate majority leader",
-                             "senate minority leader", "majority leader", "minority leader",
-                             "press secretary", "president"})
+US_STYLE_TITLES = cue_words("us_style_titles")
 US = "United States"
 
 
@@ -142,8 +139,7 @@ def posted_to(doc: Doc, end: int, starts: dict[int, Mention]) -> Mention | None:
     return None
 
 
-ENVOY_WORDS = ("ambassador", "envoy", "consul", "charge d'affaires", "chargé d'affaires",
-               "representative")
+ENVOY_WORDS = cue_phrases("envoy_words")
 
 
 def role_at(doc: Doc, span: tuple[int, int], idx: Index,

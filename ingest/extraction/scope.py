@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ingest.extraction.lexicon import cue_words
 from ingest.extraction.walk import is_root, up
 
 # Dependents that open a clause of their own (a purpose, a report, a relative clause).
@@ -12,12 +13,9 @@ BARRIERS = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "parataxis", "c
 VERB_ARGS = frozenset({"nsubj", "nsubjpass", "prep", "agent", "dative"})
 # Ways a verb trigger borrows the subject of the verb it depends on ("agreed to meet").
 # Verbs whose subject arranges a meeting of others ("Norway brokered talks between …").
-MEDIATING = frozenset({"mediated", "mediates", "mediate", "mediating", "brokered", "brokers",
-                       "broker", "brokering", "hosted", "hosts", "host", "hosting", "sponsored",
-                       "facilitated", "facilitates", "organized", "organised", "arranged",
-                       "convened", "convenes"})
+MEDIATING = cue_words("mediating")
 # Prepositions that make a nominal trigger part of its verb's event ("held talks", "by phone").
-MANNER = frozenset({"in", "into", "for", "by", "over", "via"})
+MANNER = cue_words("manner_prepositions")
 BORROW = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 
 

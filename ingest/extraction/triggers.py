@@ -8,7 +8,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from ingest.extraction.components import TRIGGERS
-from ingest.extraction.lexicon import Lexicon
+from ingest.extraction.lexicon import Lexicon, cue_words
 from ingest.extraction.scope import misparsed_name
 from ingest.extraction.walk import is_root, up
 
@@ -16,32 +16,26 @@ Modality = Literal["held", "planned", "negated", "hypothetical"]
 
 CHAIN_DEPS = frozenset({"xcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acomp", "pcomp",
                         "attr", "compound", "amod", "npadvmod", "auxpass"})
-PLAN_WORDS = frozenset({"scheduled", "planned", "plans", "plan", "planning", "expected", "due",
-                        "set", "upcoming", "slated", "arranged", "designed", "prepare",
-                        "preparing", "preparation", "preparations", "intends", "intend",
-                        "ahead", "next", "agreed", "agrees"})
+PLAN_WORDS = cue_words("plan_words")
 # Prepositions of time whose phrase reports a meeting in passing ("during talks", "after
 # meeting X"): the governing verb's mood is not the meeting's.
-ADJUNCTS = frozenset({"during", "after", "before", "following", "since", "amid", "at"})
+ADJUNCTS = cue_words("time_adjuncts")
 PLAN_DEPS = frozenset({"aux", "auxpass", "amod", "acl", "advmod", "npadvmod"})
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
-HYPO_MODALS = frozenset({"could", "might", "may", "can", "should", "must"})
-HYPO_WORDS = frozenset({"possible", "possibly", "potential", "willing", "ready", "prepared",
-                        "open", "hypothetical", "future", "any", "eventual", "proposed", "hope",
-                        "hopes", "want", "wants", "wanted", "aim", "aims", "chance", "idea",
-                        "offer", "invitation", "invited", "invites", "invite", "try", "seek",
-                        "hoping", "seeking", "trying", "wish", "wishes", "likely",
-                        "unlikely", "perhaps", "maybe", "probably"})
+FUTURE_AUX = cue_words("future_auxiliaries")
+HYPO_MODALS = cue_words("hypothetical_modals")
+HYPO_WORDS = cue_words("hypothetical_words")
 HYPO_DEPS = frozenset({"amod", "aux", "advmod", "acomp", "det", "neg", "npadvmod"})
-BE = frozenset({"is", "are", "was", "were"})
-MARKS = frozenset({"if", "unless", "whether", "once", "until"})
+BE = cue_words("be_forms")
+MARKS = cue_words("condition_marks")
 NEED_OBJECT = frozenset({"host", "phone_call"})
-SPEND = frozenset({"spend", "spends", "spent", "spending"})
-PEOPLE_NOUNS = frozenset({"delegation", "delegations", "counterpart", "counterparts", "president",
-                          "minister", "ministers", "leader", "leaders", "officials", "official",
-                          "envoy", "envoys", "king", "queen", "premier", "chancellor", "emir",
-                          "prince", "ambassador", "diplomats", "secretary", "team", "head",
-                          "heads", "delegates", "negotiators", "visitors", "guests"})
+SPEND = cue_words("spend_forms")
+PEOPLE_NOUNS = cue_words("people_nouns")
+SAYING_VERBS = cue_words("saying_verbs")
+NEGATIVE_DETERMINERS = cue_words("negative_determiners")
+# Trigger words that report an encounter only before one of FOLLOWING_PREPOSITIONS ("a stop in
+# Rome", "a call with X", not "put a stop to").
+NEED_PREPOSITION = cue_words("need_preposition")
+FOLLOWING_PREPOSITIONS = cue_words("following_prepositions")
 
 
 @dataclass(frozen=True)
@@ -80,7 +74,7 @@ def shared_conjunct(tok: Token) -> bool:
 def blocked(tokens: list[Token], lex: Lexicon) -> bool:
     """Negated or blocked: "no talks", "refused to meet", "called off the visit"."""
     for tok in tokens:
-        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
+        if any(c.dep_ == "neg" or c.lower_ in NEGATIVE_DETERMINERS for c in tok.children):
             return True
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
         if tok.lower_ in lex.blocking_verbs or f"{tok.lower_} {particle}" in lex.blocking_verbs:
@@ -114,7 +108,7 @@ def reported(tok: Token) -> bool:
         if head.dep_ in ("ccomp", "ROOT"):
             break
         head = above
-    return head.dep_ == "ccomp" and head.head.lower_ in ("said", "says", "announced", "told")
+    return head.dep_ == "ccomp" and head.head.lower_ in SAYING_VERBS
 
 
 def planned(tokens: list[Token]) -> bool:
@@ -161,10 +155,9 @@ def usable(span: Span, kind: str, is_verb: bool) -> bool:
         return bool(objects) and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids)
     if span.label_ in SPEND:
         return any(c.dep_ == "prep" and c.lower_ == "in" for c in root.children)
-    if span.label_ in ("stop", "stopover", "session", "sessions", "audience", "phone",
-                       "telephone", "call", "gather", "gathered"):
+    if span.label_ in NEED_PREPOSITION:
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
-        return nxt is not None and nxt.lower_ in ("in", "at", "with", "between", "to")
+        return nxt is not None and nxt.lower_ in FOLLOWING_PREPOSITIONS
     return True
 
 

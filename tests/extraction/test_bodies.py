@@ -9,8 +9,8 @@ from spacy.language import Language
 
 from ingest.extraction.lexicon import load_lexicon
 from ingest.extraction.mentions import Mention, find_mentions
-from ingest.extraction.reference import DATA_DIR, load_gazetteer, members
 from ingest.extraction.text import prepare
+from reference.gazetteer import DATA_DIR, load_gazetteer, members
 
 
 def orgs(nlp: Language, text: str, day: date = date(2021, 3, 10)) -> list[Mention]:

@@ -11,7 +11,7 @@ from app.main import Config
 from app.main import create_app as real_create_app
 from graph.records import ArticleText, Extraction
 from ingest.process import spacy_extractor
-from ingest.settings import IngestSettings
+from ingest.settings import WorkerSettings
 
 CRASH_MARKER = "[[crash-the-extractor]]"
 
@@ -21,8 +21,8 @@ class ExtractorCrash(RuntimeError):
 
 
 def crashing_extractor() -> object:
-    settings = IngestSettings()
-    real = spacy_extractor(settings.spacy_model, settings.batch_size)
+    settings = WorkerSettings()
+    real = spacy_extractor(settings.spacy_model, settings.pipe_batch)
 
     def extract(batch: list[ArticleText]) -> list[Extraction]:
         for article in batch:

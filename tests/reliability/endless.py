@@ -44,8 +44,8 @@ def create_app() -> object:
     """A uvicorn app factory: the real app whose worker's child builds `endless_extractor`."""
     from app.main import Config
     from app.main import create_app as real_create_app
-    from ingest.settings import IngestSettings
+    from ingest.settings import WorkerSettings
 
-    settings = IngestSettings()
-    config = Config(extractor_factory=endless_factory(settings.spacy_model, settings.batch_size))
+    settings = WorkerSettings()
+    config = Config(extractor_factory=endless_factory(settings.spacy_model, settings.pipe_batch))
     return real_create_app(config)

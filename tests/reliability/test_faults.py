@@ -84,7 +84,7 @@ def test_neo4j_outage_under_traffic(own_neo4j: LocalNeo4j, tmp_path: Path) -> No
     env = {"NEO4J_CONNECTION_TIMEOUT": str(TIMEOUT)}
     try:
         api = procs.api(env)
-        worker = procs.worker(DIPLOGRAPH_BATCH_SIZE="4", **env)
+        worker = procs.worker(DIPLOGRAPH_WORKER_CLAIM_BATCH="4", **env)
         poster = Poster(api.url)
         thread = threading.Thread(target=poster.run, daemon=True)
         thread.start()
@@ -123,7 +123,7 @@ def test_neo4j_outage_under_traffic(own_neo4j: LocalNeo4j, tmp_path: Path) -> No
 
 
 def test_api_restart_with_work_queued(empty_graph: neo4j.Driver, procs: Procs) -> None:
-    held = {"DIPLOGRAPH_WORKER_LEASE_SECONDS": "4", "DIPLOGRAPH_BATCH_SIZE": "5",
+    held = {"DIPLOGRAPH_WORKER_LEASE_SECONDS": "4", "DIPLOGRAPH_WORKER_CLAIM_BATCH": "5",
             "DIPLOGRAPH_WORKER_DRILL_PAUSE_SECONDS": "600"}
     first = procs.api(held, worker=True)
     bodies = articles(20, tag="restart")
@@ -134,7 +134,7 @@ def test_api_restart_with_work_queued(empty_graph: neo4j.Driver, procs: Procs) -
              60, "the in-process worker did not claim a batch")
     first.kill9()  # the API dies holding a claimed batch and 15 queued articles
     port = first.url.rsplit(":", 1)[1]
-    second = procs.api(port=int(port), worker=True, DIPLOGRAPH_BATCH_SIZE="4")
+    second = procs.api(port=int(port), worker=True, DIPLOGRAPH_WORKER_CLAIM_BATCH="4")
     more = httpx.post(second.url + "/articles", json=articles(4, "restart", start=20), timeout=60)
     assert more.status_code == 202
     ids |= {a["id"] for a in more.json()}
@@ -163,7 +163,7 @@ def assert_facts_counted_once(driver: neo4j.Driver) -> None:
 def test_article_that_crashes_the_extractor_fails_and_the_queue_moves(
         empty_graph: neo4j.Driver, procs: Procs) -> None:
     api = procs.api(factory="tests.reliability.crashing:create_app",
-                    DIPLOGRAPH_WORKER_MAX_ATTEMPTS="3", DIPLOGRAPH_BATCH_SIZE="4")
+                    DIPLOGRAPH_WORKER_MAX_ATTEMPTS="3", DIPLOGRAPH_WORKER_CLAIM_BATCH="4")
     bodies = articles(10, tag="crash")
     bad = {"text": f"Chile and Peru held talks in Lima. {CRASH_MARKER}", "title": "bad"}
     posted = httpx.post(api.url + "/articles", json=[bodies[0], bad, *bodies[1:]], timeout=60)
@@ -200,7 +200,7 @@ def test_batch_slower_than_its_lease_still_finishes(empty_graph: neo4j.Driver,
     api = procs.api()
     posted = httpx.post(api.url + "/articles", json=bodies, timeout=60)
     ids = {a["id"] for a in posted.json()}
-    lease = {"DIPLOGRAPH_WORKER_LEASE_SECONDS": "1", "DIPLOGRAPH_BATCH_SIZE": "4"}
+    lease = {"DIPLOGRAPH_WORKER_LEASE_SECONDS": "1", "DIPLOGRAPH_WORKER_CLAIM_BATCH": "4"}
     procs.worker(**lease)
     procs.worker(**lease)
     wait_for(lambda: all_done(empty_graph, ids), 120, "the long articles were not finished")

@@ -81,7 +81,8 @@ def test_hostile_articles_never_crash_a_worker(empty_graph: neo4j.Driver,
     store = ArticleStore(empty_graph)
     stored = store.store([NewArticle(text=t, url=f"https://h.example/{i}")
                           for i, t in enumerate(HOSTILE)])
-    worker = Worker(empty_graph, extractor, WorkerSettings(), 4, name="w", codes=country_codes())
+    worker = Worker(empty_graph, extractor, WorkerSettings(claim_batch=4), name="w",
+                    codes=country_codes())
     run_until_empty(worker)  # raises if the worker does
     got = statuses(empty_graph)
     assert {got[s.id]["status"] for s in stored} == {"done"}, got

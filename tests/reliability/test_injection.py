@@ -137,7 +137,7 @@ def test_hostile_strings_never_reach_query_text(empty_graph: neo4j.Driver, seen:
         posted = c.post("/articles", json=body)
         assert posted.status_code == 202, posted.text
         recording = cast(neo4j.Driver, RecordingDriver(empty_graph, seen))
-        worker = Worker(recording, extractor, WorkerSettings(), 4, name="w",
+        worker = Worker(recording, extractor, WorkerSettings(claim_batch=4), name="w",
                         codes=country_codes())
         run_until_empty(worker)
         got = c.get(f"/articles/{posted.json()['id']}").json()

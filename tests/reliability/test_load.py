@@ -42,8 +42,8 @@ def pct(values: list[float], p: int) -> float:
 
 
 def start_ingest(procs: Procs) -> Proc:
-    api = procs.api(worker=True, DIPLOGRAPH_BATCH_SIZE="16")
-    procs.worker(DIPLOGRAPH_BATCH_SIZE="16")
+    api = procs.api(worker=True, DIPLOGRAPH_WORKER_CLAIM_BATCH="16")
+    procs.worker(DIPLOGRAPH_WORKER_CLAIM_BATCH="16")
     return api
 
 

@@ -17,7 +17,6 @@ from app.main import Config, create_app
 from app.settings import ApiSettings
 from graph.settings import Neo4jSettings
 from ingest.process import country_codes, spacy_extractor
-from ingest.settings import IngestSettings
 from ingest.worker import Extractor, Worker, WorkerSettings
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -38,7 +37,7 @@ def api_settings(**changes: object) -> ApiSettings:
 def make_client(settings: Neo4jSettings, extractor: Extractor | None = None,
                 **changes: object) -> TestClient:
     config = Config(api=api_settings(**changes), neo4j=settings,
-                    worker=WorkerSettings(poll_seconds=0.1), ingest=IngestSettings(),
+                    worker=WorkerSettings(poll_seconds=0.1),
                     extractor=extractor)
     return TestClient(create_app(config))
 
@@ -53,7 +52,7 @@ def client(empty_graph: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator
 @pytest.fixture
 def drain(empty_graph: neo4j.Driver, extractor: Extractor) -> Worker:
     """A worker on the test graph; call `.run_once()` until it returns 0."""
-    return Worker(empty_graph, extractor, WorkerSettings(lease_seconds=60), batch_size=8,
+    return Worker(empty_graph, extractor, WorkerSettings(lease_seconds=60, claim_batch=8),
                   name="test-worker", codes=country_codes())
 
 

@@ -29,7 +29,7 @@ def test_a_failing_article_ends_failed_and_blocks_nothing(empty_graph: neo4j.Dri
     store.store(good)
     bad = NewArticle(text="POISON pill", url="https://example.org/poison")
     store.store([bad])
-    worker = Worker(empty_graph, poisoned(extractor), WorkerSettings(max_attempts=2), batch_size=4,
+    worker = Worker(empty_graph, poisoned(extractor), WorkerSettings(max_attempts=2, claim_batch=4),
                     name="w1")
     run_until_empty(worker)
     assert {store.get(a.id)["status"] for a in good} == {"done"}  # type: ignore[index]

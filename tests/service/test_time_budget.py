@@ -43,8 +43,8 @@ class Running:
         factory = endless_factory() if factory_endless else real_factory("en_core_web_sm", 8)
         self.extract: Supervisor = supervised(factory, BUDGET, self.stop, self.liveness)
         settings = WorkerSettings(lease_seconds=60, poll_seconds=0.1, pulse_seconds=0.2,
-                                  stall_seconds=stall_seconds)
-        self.worker = Worker(driver, self.extract, settings, batch_size=8, name="budget-worker",
+                                  stall_seconds=stall_seconds, claim_batch=8)
+        self.worker = Worker(driver, self.extract, settings, name="budget-worker",
                              codes=country_codes(), liveness=self.liveness)
         self.thread = threading.Thread(target=self.worker.run, args=(self.stop,), daemon=True)
         self.thread.start()

@@ -61,7 +61,7 @@ def test_next_batch_is_extracted_while_the_last_is_written(
         return real_write(*args, **kwargs)
 
     monkeypatch.setattr(worker_module, "write_extractions", gated)
-    running(Worker(empty_graph, counting, WorkerSettings(poll_seconds=0.1), batch_size=4,
+    running(Worker(empty_graph, counting, WorkerSettings(poll_seconds=0.1, claim_batch=4),
                    name="pipelined", codes=country_codes()))
     wait_for(lambda: all_done(empty_graph))
     assert overlapped and all(overlapped)
@@ -83,8 +83,9 @@ def test_write_outage_in_the_writer_thread_loses_nothing(
         return real_write(*args, **kwargs)
 
     monkeypatch.setattr(worker_module, "write_extractions", flaky)
-    running(Worker(empty_graph, extractor, WorkerSettings(poll_seconds=0.1, lease_seconds=2),
-                   batch_size=3, name="flaky", codes=country_codes()))
+    running(Worker(empty_graph, extractor, WorkerSettings(poll_seconds=0.1, lease_seconds=2,
+                                                    claim_batch=3),
+                   name="flaky", codes=country_codes()))
     wait_for(lambda: all_done(empty_graph), timeout=90)
     rows = states(empty_graph)
     assert failures == 1
@@ -107,7 +108,7 @@ def test_stop_waits_for_the_batch_being_written(
 
     monkeypatch.setattr(worker_module, "write_extractions", slow)
     stop = threading.Event()
-    worker = Worker(empty_graph, extractor, WorkerSettings(poll_seconds=0.1), batch_size=4,
+    worker = Worker(empty_graph, extractor, WorkerSettings(poll_seconds=0.1, claim_batch=4),
                     name="stopping", codes=country_codes())
     thread = threading.Thread(target=worker.run, args=(stop,), daemon=True)
     thread.start()
@@ -128,7 +129,7 @@ def test_a_batch_write_that_fails_is_retried_article_by_article(
         return real_write(driver, batch, *args, **kwargs)
 
     monkeypatch.setattr(worker_module, "write_extractions", picky)
-    worker = Worker(empty_graph, extractor, WorkerSettings(max_attempts=1), batch_size=4,
+    worker = Worker(empty_graph, extractor, WorkerSettings(max_attempts=1, claim_batch=4),
                     name="picky", codes=country_codes())
     assert worker.run_once() == 4
     status = {str(r["id"]): r["status"] for r in states(empty_graph)}

@@ -79,8 +79,8 @@ def all_done(empty_graph: neo4j.Driver) -> bool:
 
 def test_two_workers_process_each_article_once(empty_graph: neo4j.Driver, spawn: Spawn) -> None:
     store(empty_graph, 24)
-    spawn(DIPLOGRAPH_BATCH_SIZE="3")
-    spawn(DIPLOGRAPH_BATCH_SIZE="3")
+    spawn(DIPLOGRAPH_WORKER_CLAIM_BATCH="3")
+    spawn(DIPLOGRAPH_WORKER_CLAIM_BATCH="3")
     wait_for(lambda: all_done(empty_graph))
     rows = states(empty_graph)
     assert {(r["runs"], r["attempts"]) for r in rows} == {(1, 1)}, rows
@@ -92,12 +92,12 @@ def test_two_workers_process_each_article_once(empty_graph: neo4j.Driver, spawn:
 
 def test_killed_worker_articles_finish_later_once(empty_graph: neo4j.Driver, spawn: Spawn) -> None:
     ids = store(empty_graph, 6)
-    doomed = spawn(DIPLOGRAPH_BATCH_SIZE="6", DIPLOGRAPH_WORKER_LEASE_SECONDS="3",
+    doomed = spawn(DIPLOGRAPH_WORKER_CLAIM_BATCH="6", DIPLOGRAPH_WORKER_LEASE_SECONDS="3",
                    DIPLOGRAPH_WORKER_DRILL_PAUSE_SECONDS="600")
     wait_for(lambda: all(s["status"] == "processing" for s in states(empty_graph)))
     doomed.send_signal(signal.SIGKILL)
     doomed.wait(10)
-    spawn(DIPLOGRAPH_BATCH_SIZE="2", DIPLOGRAPH_WORKER_LEASE_SECONDS="30")
+    spawn(DIPLOGRAPH_WORKER_CLAIM_BATCH="2", DIPLOGRAPH_WORKER_LEASE_SECONDS="30")
     wait_for(lambda: all_done(empty_graph))
     rows = states(empty_graph)
     assert sorted(str(r["id"]) for r in rows) == sorted(ids)

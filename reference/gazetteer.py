@@ -1,4 +1,4 @@
-"""Reference data: countries, organisations, bodies, cities, venues, media and titles.
+"""The gazetteer: countries, organisations, bodies, cities, venues, media and titles.
 
 Loaded once per process from the data files (`load_gazetteer`, cached). What the meeting
 logic can ask of it:

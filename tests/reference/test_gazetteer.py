@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pycountry
-import pytest
 
-from ingest.extraction.reference import DATA_DIR, load_gazetteer
-from ingest.settings import IngestSettings
+from reference.gazetteer import DATA_DIR, load_gazetteer
 
 
 def test_every_iso_country_is_present() -> None:
@@ -33,8 +33,12 @@ def test_every_data_file_has_provenance() -> None:
         assert json.loads(path.read_text("utf-8"))["_provenance"], path.name
 
 
-def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DIPLOGRAPH_SPACY_MODEL", "xx_model")
-    monkeypatch.setenv("DIPLOGRAPH_BATCH_SIZE", "8")
-    settings = IngestSettings()
-    assert settings.spacy_model == "xx_model" and settings.batch_size == 8
+def test_the_package_stands_alone() -> None:
+    """Both ingest and graph read it, so it imports neither they nor spaCy."""
+    code = ("import sys, reference.gazetteer as g; g.load_gazetteer()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('spacy', 'app', 'graph', 'ingest')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert out.stdout.strip() == "[]"
+

@@ -1,0 +1,1 @@
+"""Reference data (countries, organisations, bodies, cities, titles), read by ingest and graph."""
