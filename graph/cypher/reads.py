@@ -118,7 +118,7 @@ CALL (e) {
       meetings: w.meetings, first: w.first, last: w.last, items: items}) AS counterparts
   }
   RETURN total, counterparts
-  UNION
+  UNION ALL  // not UNION: its Distinct would hash every answer's nested maps
   WITH e WHERE e:Person""" + _FROM_MEETINGS + """}
 RETURN total, counterparts
 """
