@@ -37,6 +37,13 @@ ITEMS_PER_COUNTERPART = 3
 DYAD_TIMELINE = 50
 
 
+def who_met_whom_cypher(window: Window, items: int) -> LiteralString:
+    """From MET_WITH when the stored structure holds the answer (no window, at most the latest
+    meetings it keeps), else recomputed from the meetings in the window (issue 13)."""
+    stored = window == Window() and items <= LATEST_KEPT
+    return q.WHO_MET_WHOM_STORED if stored else q.WHO_MET_WHOM
+
+
 @dataclass(frozen=True)
 class Page:
     skip: int = 0
@@ -72,11 +79,8 @@ class GraphQueries:
 
     def who_met_whom(self, key: str, window: Window, page: Page,
                      items: int = ITEMS_PER_COUNTERPART, tx: Tx = None) -> dict[str, Any]:
-        # From MET_WITH when the stored structure holds the answer (no window, at most the
-        # latest meetings it keeps): 3-5 ms against 35-45 ms for a busy country (issue 13).
-        stored = window == Window() and items <= LATEST_KEPT
-        row = self._one(q.WHO_MET_WHOM_STORED if stored else q.WHO_MET_WHOM, tx, key=key,
-                        skip=page.skip, limit=page.limit, items=items, **window.params())
+        row = self._one(who_met_whom_cypher(window, items), tx, key=key, skip=page.skip,
+                        limit=page.limit, items=items, **window.params())
         return row or {"total": 0, "counterparts": []}
 
     def meetings(self, keys: list[str], place: str | None, window: Window,
