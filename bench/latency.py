@@ -21,6 +21,8 @@ class Timings:
     errors: int = 0
     slowest: tuple[float, dict[str, Any]] = (0.0, {})
     bytes: int = 0
+    seconds: float = 0.0  # wall time of the whole run
+    cpu_seconds: float = 0.0  # the load generator's own CPU (this process) during the run
 
     def add(self, ms: float, params: dict[str, Any], ok: bool, size: int) -> None:
         self.ms.append(ms)
@@ -34,7 +36,29 @@ class Timings:
                 "p99": percentile(self.ms, 99), "max": max(self.ms, default=0.0),
                 "n": len(self.ms), "errors": self.errors,
                 "mean_response_bytes": self.bytes // max(len(self.ms), 1),
-                "slowest_ms": round(self.slowest[0], 1), "slowest_params": self.slowest[1]}
+                "slowest_ms": round(self.slowest[0], 1), "slowest_params": self.slowest[1],
+                "seconds": round(self.seconds, 2), "per_s": round(self.per_s(), 1),
+                "generator_cpu_share": round(self.cpu_share(), 2)}
+
+    def per_s(self) -> float:
+        """Answers per second over the run."""
+        return (len(self.ms) - self.errors) / self.seconds if self.seconds else 0.0
+
+    def cpu_share(self) -> float:
+        """The generator's CPU over the run, in cores (1.0: one core busy all the time)."""
+        return self.cpu_seconds / self.seconds if self.seconds else 0.0
+
+
+class Clock:
+    """Wall and this process's CPU time from start to `stop(timings)`."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def stop(self, out: Timings) -> Timings:
+        out.seconds = time.perf_counter() - self.wall
+        out.cpu_seconds = time.process_time() - self.cpu
+        return out
 
 
 async def _hit(client: httpx.AsyncClient, gate: asyncio.Semaphore, path: str,
@@ -58,8 +82,9 @@ async def _run(base: str, path: str, params: Sequence[dict[str, Any]], clients: 
     gate = asyncio.Semaphore(clients)
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=60.0, limits=limits) as client:
+        clock = Clock()
         await asyncio.gather(*(_hit(client, gate, path, p, out, deadline) for p in params))
-    return out
+    return clock.stop(out)
 
 
 def measure(base: str, path: str, params: Sequence[dict[str, Any]], clients: int,

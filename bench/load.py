@@ -80,7 +80,7 @@ def recompute_met_with(driver: neo4j.Driver, pairs: set[tuple[str, str]],
     ordered = sorted(pairs)
     for i in range(0, len(ordered), batch):
         chunk = [list(p) for p in ordered[i:i + batch]]
-        driver.execute_query(f.RECOMPUTE_MET_WITH, pairs=chunk)
+        driver.execute_query(f.RECOMPUTE_MET_WITH, pairs=chunk, kept=f.LATEST_KEPT)
 
 
 def load(driver: neo4j.Driver, batches: Iterable[tuple[list[dict[str, Any]],

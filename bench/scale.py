@@ -1,21 +1,24 @@
 """(4) Queries at scale: ten years of world diplomatic news loaded through the writer's Cypher,
-then p50/p95/p99 latency of the graph questions through the HTTP API under concurrent clients.
-Queries that miss their target are PROFILEd and the plan summary kept."""
+then p50/p95/p99 latency of the graph questions through the HTTP API under concurrent clients,
+beside the same Cypher straight through the driver at the same concurrency (the database's limit
+for that query), with the CPU the load generators and the API used. Queries that miss their
+target are PROFILEd and the plan summary kept."""
 
 from __future__ import annotations
 
+import os
 import queue
 import random
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, LiteralString
 
 import neo4j
 
-from bench import latency, load, procs, server, synthetic
+from bench import direct, latency, load, procs, server, synthetic
 from bench.results import Result, Row
 from graph.connection import session
 from graph.cypher import reads as q
@@ -23,10 +26,10 @@ from graph.keys import article_id, lookup_name
 from graph.names import Names
 from graph.records import Extraction
 from graph.settings import Neo4jSettings
-from graph.views import DYAD_TIMELINE, ITEMS_PER_COUNTERPART
+from graph.views import DYAD_TIMELINE, ITEMS_PER_COUNTERPART, Window, who_met_whom_cypher
 
 SINGLE_MS, PATH_MS = 50.0, 200.0
-API_PORT = 38000
+API_PORT = int(os.environ.get("DIPLOGRAPH_BENCH_API_PORT", "38000"))
 Batch = tuple[list[dict[str, Any]], list[tuple[str, Extraction]]]
 
 
@@ -35,6 +38,11 @@ class Size:
     articles: int
     meetings: int
     people: int
+
+    @classmethod
+    def of(cls, articles: int) -> Size:
+        """A graph of this many articles in the full run's proportions (100k / 55k / 6k)."""
+        return cls(articles, articles * 55 // 100, max(articles * 6 // 100, 50))
 
 
 def batches(world: synthetic.World, size: Size, seed: int, batch: int) -> Iterator[Batch]:
@@ -132,23 +140,28 @@ def request_sets(world: synthetic.World, n: int, seed: int) -> dict[str, tuple[s
 
 
 def cypher_for(kind: str, params: dict[str, Any],
-               names: Names) -> tuple[str, dict[str, Any]]:
-    """The Cypher (and parameters) the API runs for one request, for PROFILE."""
+               names: Names) -> tuple[LiteralString, dict[str, Any]]:
+    """The Cypher (and parameters) the API runs for one request, after resolving its names."""
     page = {"skip": 0, "limit": 50}
-    window = {"since": params.get("since"), "until": params.get("until"), "kind": None}
+    window = Window(since=_day(params.get("since")), until=_day(params.get("until")))
     if kind.startswith("who_met_whom"):
-        return q.WHO_MET_WHOM, {"key": names.resolve(params["name"]).key, **page, **window,
-                                "items": ITEMS_PER_COUNTERPART}
+        return who_met_whom_cypher(window, ITEMS_PER_COUNTERPART), {
+            "key": names.resolve(params["name"]).key, **page, **window.params(),
+            "items": ITEMS_PER_COUNTERPART}
     if kind == "meetings_two_countries":
         keys = [names.resolve(p).key for p in params["participant"]]
-        return q.MEETINGS, {"keys": keys, "place": None, **page, **window}
+        return q.MEETINGS, {"keys": keys, "place": None, **page, **window.params()}
     if kind == "entity_search":
         return q.SEARCH, {"q": lookup_name(params["q"]), "type": None, **page}
     if kind == "relations_dyad":
         return q.DYAD, {"a": names.resolve(params["a"]).key, "b": names.resolve(params["b"]).key,
-                        "limit": DYAD_TIMELINE}
+                        "limit": DYAD_TIMELINE, "min_confidence": None}
     a, b = names.resolve(params["from"]).key, names.resolve(params["to"]).key
     return q.PATH, {"a": a, "b": b, "hops": 4, "limit": 10}
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def plan_summary(drv: neo4j.Driver, query: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -181,8 +194,8 @@ def run(s: Neo4jSettings, size: Size, requests: int, clients: int, seed: int,
     server.pagecache_warm(drv)
     api = procs.api(API_PORT, server.child_env(s))
     try:
-        result.data["queries"] = _queries(drv, world, requests, clients, seed, budget,
-                                          result)
+        result.data["queries"] = _queries(drv, world, Load(requests, clients, budget, api.pid),
+                                          seed, result)
         result.data["api_peak_rss_mib"] = round(procs.status_kib(api.pid, "VmHWM") / 1024, 1)
     finally:
         procs.stop(api)
@@ -196,30 +209,77 @@ def run(s: Neo4jSettings, size: Size, requests: int, clients: int, seed: int,
     return result
 
 
-def _queries(drv: neo4j.Driver, world: synthetic.World, requests: int, clients: int, seed: int,
-             budget: float, result: Result) -> dict[str, Any]:
-    base = f"http://127.0.0.1:{API_PORT}"
+@dataclass(frozen=True)
+class Load:
+    """How each query type is driven: requests, clients in flight, seconds, the API's pid."""
+
+    requests: int
+    clients: int
+    budget: float
+    api_pid: int
+
+
+def _queries(drv: neo4j.Driver, world: synthetic.World, how: Load, seed: int,
+             result: Result) -> dict[str, Any]:
     out: dict[str, Any] = {}
     names = Names(drv)
-    for kind, (path, params) in request_sets(world, requests, seed).items():
-        latency.measure(base, path, params[: max(clients, requests // 10)], clients,
-                        budget / 3)  # warm-up
-        solo = latency.measure(base, path, params[:20], 1, budget / 3).summary()
-        timings = latency.measure(base, path, params, clients, budget)
-        out[kind] = stats = timings.summary()
-        stats["one_client"] = solo
+    for kind, (path, params) in request_sets(world, how.requests, seed).items():
+        out[kind] = stats = _through_api(path, params, how)
+        requests = [cypher_for(kind, p, names) for p in params]
+        stats["driver"] = _through_driver(drv, requests, how)
+        result.rows += _rows(kind, stats, how.clients)
         target = PATH_MS if kind == "path" else SINGLE_MS
-        met = stats["p99"] < target and not stats["errors"]
-        result.rows.append(Row(f"{kind} p50 / p95 / p99 ms ({clients} clients)",
-                               f"p99 < {target:.0f} ms",
-                               f"{stats['p50']:.1f} / {stats['p95']:.1f} / {stats['p99']:.1f}"
-                               f" (n={stats['n']}; 1 client p50 {solo['p50']:.1f})"
-                               + (f" ({stats['errors']} errors)" if stats["errors"] else ""),
-                               met))
-        if not met:
+        if not stats["p99"] < target or stats["errors"]:
             try:
-                query, qparams = cypher_for(kind, timings.slowest[1], names)
+                query, qparams = cypher_for(kind, stats["slowest_params"], names)
                 stats["profile"] = plan_summary(drv, query, qparams)
             except Exception as exc:  # noqa: BLE001 - a failed PROFILE must not lose the run
                 stats["profile"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
     return out
+
+
+def _through_api(path: str, params: list[Any], how: Load) -> dict[str, Any]:
+    """Warm-up, then one client, then `clients` at once; the API's CPU share during the last."""
+    base = f"http://127.0.0.1:{API_PORT}"
+    latency.measure(base, path, params[: max(how.clients, how.requests // 10)], how.clients,
+                    how.budget / 3)
+    solo = latency.measure(base, path, params[:20], 1, how.budget / 3).summary()
+    api_cpu = procs.cpu_seconds(how.api_pid)
+    timings = latency.measure(base, path, params, how.clients, how.budget)
+    stats = timings.summary()
+    stats["api_cpu_share"] = round((procs.cpu_seconds(how.api_pid) - api_cpu)
+                                   / max(timings.seconds, 1e-9), 2)
+    stats["one_client"] = solo
+    return stats
+
+
+def _through_driver(drv: neo4j.Driver, requests: list[direct.Request],
+                    how: Load) -> dict[str, Any]:
+    """The same Cypher straight through the driver: one client, then `clients` at once."""
+    solo = direct.measure(drv, requests[:20], 1, how.budget / 3).summary()
+    # Half the API's budget: the driver answers at least as fast, and the suite stays < 15 min
+    stats = direct.measure(drv, requests, how.clients, how.budget / 2).summary()
+    stats["one_client"] = solo
+    return stats
+
+
+def _rows(kind: str, api: dict[str, Any], clients: int) -> list[Row]:
+    """Latency under load, latency alone, and throughput against the driver's, for one query."""
+    drv = api["driver"]
+    target = PATH_MS if kind == "path" else SINGLE_MS
+    errors = f" ({api['errors']} errors)" if api["errors"] else ""
+    ratio = api["per_s"] / drv["per_s"] if drv["per_s"] else 0.0
+    return [
+        Row(f"{kind}: p50 / p95 / p99 ms, {clients} clients, API (driver)",
+            f"p99 ≤ {target:.0f} ms",
+            f"{api['p50']:.1f} / {api['p95']:.1f} / {api['p99']:.1f} (driver {drv['p50']:.1f} / "
+            f"{drv['p95']:.1f} / {drv['p99']:.1f}; n={api['n']}){errors}",
+            api["p99"] <= target and not api["errors"]),
+        Row(f"{kind}: p50 ms, 1 client, API (driver)", "≤ 5 ms",
+            f"{api['one_client']['p50']:.1f} (driver {drv['one_client']['p50']:.1f})",
+            api["one_client"]["p50"] <= 5.0),
+        Row(f"{kind}: answers/s, {clients} clients, API / driver", "API ≥ 0.7 × driver",
+            f"{api['per_s']:.0f} / {drv['per_s']:.0f} = {ratio:.2f}× (CPU in cores: HTTP "
+            f"generator {api['generator_cpu_share']:.2f}, API {api['api_cpu_share']:.2f}, "
+            f"driver-side generator {drv['generator_cpu_share']:.2f})", ratio >= 0.7),
+    ]

@@ -56,7 +56,7 @@ def one_by_one(tx: neo4j.ManagedTransaction, article_id: str, extraction: Extrac
         tx.run(f.LOCK_ENTITIES, keys=[key]).consume()
     tx.run(f.DROP_ORPHANS, meetings=[], issues=[]).consume()
     for a, b in sorted(pairs(rows.participant_keys)):
-        tx.run(f.RECOMPUTE_MET_WITH, pairs=[[a, b]]).consume()
+        tx.run(f.RECOMPUTE_MET_WITH, pairs=[[a, b]], kept=f.LATEST_KEPT).consume()
     tx.run(qa.COMPLETE, articles=[{"id": article_id, "version": version,
                                    "counts": counts(extraction)}]).consume()
 

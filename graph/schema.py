@@ -8,6 +8,7 @@ from typing import LiteralString
 
 import neo4j
 
+from graph.cypher import facts as f
 from graph.errors import UNAVAILABLE
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,26 @@ def apply_schema(driver: neo4j.Driver, database: str = "neo4j") -> None:
     for statement in (*SCHEMA, *OTHER_INDEXES):
         driver.execute_query(statement, database_=database)
     driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    backfill_met_with(driver, database)
+
+
+def backfill_met_with(driver: neo4j.Driver, database: str = "neo4j", batch: int = 2000) -> int:
+    """Recompute the MET_WITH an older release wrote without `latest` (who-met-whom reads it);
+    returns how many. Nothing to do, one relationship scan, on a graph this release wrote."""
+    done: set[tuple[str, ...]] = set()
+    if not driver.execute_query(f.HAS_MET_WITH, database_=database).records[0]["n"]:
+        return 0
+    while rows := driver.execute_query(f.MET_WITH_WITHOUT_LATEST, limit=batch,
+                                       database_=database).records:
+        todo = sorted({tuple(sorted(r["pair"])) for r in rows} - done)
+        if not todo:  # what the recomputation leaves alone (a person with a country): stop
+            break
+        driver.execute_query(f.RECOMPUTE_MET_WITH, pairs=[list(p) for p in todo],
+                             kept=f.LATEST_KEPT, database_=database)
+        done |= set(todo)
+    if done:
+        log.info("MET_WITH: %d pairs recomputed to keep their latest meetings", len(done))
+    return len(done)
 
 
 def apply_schema_when_ready(driver: neo4j.Driver, database: str, stop: threading.Event,

@@ -11,6 +11,7 @@ import neo4j
 
 from graph.connection import session
 from graph.cypher import reads as q
+from graph.cypher.facts import LATEST_KEPT
 from graph.exports import ExportFilter
 from graph.keys import lookup_name
 from graph.names import Names, Resolved
@@ -38,6 +39,13 @@ class Window:
 # all), and listed in a dyad's timeline by default (the latest; `timeline_count` counts them all).
 ITEMS_PER_COUNTERPART = 3
 DYAD_TIMELINE = 50
+
+
+def who_met_whom_cypher(window: Window, items: int) -> LiteralString:
+    """From MET_WITH when the stored structure holds the answer (no window, at most the latest
+    meetings it keeps), else recomputed from the meetings in the window (issue 13)."""
+    stored = window == Window() and items <= LATEST_KEPT
+    return q.WHO_MET_WHOM_STORED if stored else q.WHO_MET_WHOM
 
 
 @dataclass(frozen=True)
@@ -131,12 +139,8 @@ class GraphViews:
                      items: int = ITEMS_PER_COUNTERPART) -> Counterparts:
         def work(tx: neo4j.ManagedTransaction) -> Counterparts:
             entity = self.names.resolve_in(tx, name)
-            # Not q.WHO_MET_WHOM_STORED (MET_WITH ranking; proved the same answer in
-            # tests/service/test_met_with_queries.py): on the 100k bench graph it measured 257 ms
-            # at 1 client against 35 ms here, its per-counterpart shared-meeting match expanding
-            # from the busy side (issue 13). Kept until that match is bounded.
-            row = one(tx, q.WHO_MET_WHOM, key=entity.key, skip=page.skip, limit=page.limit,
-                      items=items, **window.params())
+            row = one(tx, who_met_whom_cypher(window, items), key=entity.key, skip=page.skip,
+                      limit=page.limit, items=items, **window.params())
             got = row or {"total": 0, "counterparts": []}
             return Counterparts(entity, got["counterparts"], got["total"])
 

@@ -81,7 +81,8 @@ def replace_facts(tx: neo4j.ManagedTransaction, batch: Sequence[Pending],
     affected = set().union(*(pairs([*old[p.article_id]["entities"], *rows.participant_keys])
                              for p, rows in items))
     affected |= {(r["pair"][0], r["pair"][1]) for r in tx.run(f.MEETING_PAIRS, keys=meetings)}
-    tx.run(f.RECOMPUTE_MET_WITH, pairs=[list(pair) for pair in sorted(affected)]).consume()
+    tx.run(f.RECOMPUTE_MET_WITH, pairs=[list(pair) for pair in sorted(affected)],
+           kept=f.LATEST_KEPT).consume()
     tx.run(q.COMPLETE, articles=[{"id": p.article_id, "version": p.extraction.extractor_version,
                                   "counts": counts(p.extraction)} for p, _ in items]).consume()
     return ids

@@ -280,17 +280,42 @@ WITH a, b WHERE a < b
 RETURN DISTINCT [a, b] AS pair
 """
 
-# $pairs [[key, key]] (each sorted) -> nothing. MET_WITH between the two entities of each pair is
-# recomputed from the meetings both attended (never incremented); a person and a country are
-# never paired.
+# Meetings MET_WITH.latest keeps per pair: as many as who-met-whom lists per counterpart at most
+# (its `items`, app/routes/graph.py); more are read by the recomputing query.
+LATEST_KEPT = 50
+
+# $pairs [[key, key]] (each sorted), $kept -> nothing. MET_WITH between the two entities of each
+# pair is recomputed from the meetings both attended (never incremented); a person and a country
+# are never paired. `latest` keeps the keys of the pair's $kept latest meetings (by date_start then
+# key, undated last; oldest first), so who-met-whom lists them by key instead of expanding every
+# meeting of a busy entity (graph/cypher/reads.py, WHO_MET_WHOM_STORED).
 RECOMPUTE_MET_WITH: LiteralString = """
 UNWIND $pairs AS pair
 MATCH (x:Entity {key: pair[0]}), (y:Entity {key: pair[1]})
 WHERE NOT (x:Person AND y:Country) AND NOT (x:Country AND y:Person)
-OPTIONAL MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
-WITH x, y, count(DISTINCT m) AS n, min(m.date) AS first, max(m.date) AS last
+CALL (x, y) {
+  OPTIONAL MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
+  WITH DISTINCT m ORDER BY m.date_start DESC, m.key DESC
+  RETURN count(m) AS n, min(m.date) AS first, max(m.date) AS last,
+         reverse(collect(m.key)[..$kept]) AS latest
+}
 OPTIONAL MATCH (x)-[old:MET_WITH]-(y)
 FOREACH (_ IN CASE WHEN n = 0 AND old IS NOT NULL THEN [1] ELSE [] END | DELETE old)
 FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END |
-  MERGE (x)-[r:MET_WITH]->(y) SET r.meetings = n, r.first = first, r.last = last)
+  MERGE (x)-[r:MET_WITH]->(y) SET r.meetings = n, r.first = first, r.last = last,
+                                  r.latest = latest)
+"""
+
+# -> n: 1 if the graph has a MET_WITH relationship type (else the next query warns that it
+# does not exist)
+HAS_MET_WITH: LiteralString = """
+CALL db.relationshipTypes() YIELD relationshipType WHERE relationshipType = 'MET_WITH'
+RETURN count(*) AS n
+"""
+
+# $limit -> pair [key, key]: MET_WITH written before it kept `latest` (a graph from an older
+# release), to recompute once (`keys`: no warning when no relationship has the property yet)
+MET_WITH_WITHOUT_LATEST: LiteralString = """
+MATCH (x)-[w:MET_WITH]->(y) WHERE NOT 'latest' IN keys(w)
+RETURN [x.key, y.key] AS pair LIMIT $limit
 """

@@ -45,13 +45,15 @@ RETURN e.key AS key, e.name AS name, [l IN labels(e) WHERE l <> 'Entity'][0] AS 
 # $limit -> name; every alias (for "did you mean")
 ALIASES: LiteralString = "MATCH (a:Alias) RETURN a.name AS name LIMIT $limit"
 
-# $key, $since, $until, $kind, $skip, $limit, $items -> total, counterparts [{id, name, type,
-#   meetings, first, last, items [meeting]}]; items: the counterpart's $items latest meetings
-#   (oldest first; `meetings` counts them all; 0: none): unbounded, a big country's answer ran to
-#   10 MB. The person/country and label tests run once per counterpart, after grouping (per row
-#   they cost a busy country ~90k db hits); first/last read one meeting's date unless it is null.
-WHO_MET_WHOM: LiteralString = """
-MATCH (e:Entity {key: $key})-[:PARTICIPATED_IN]->(m:Meeting)
+# Who met whom from the meetings themselves, `e` bound: $since, $until, $kind, $min_confidence,
+#   $skip, $limit, $items -> total, counterparts [{id, name, type, meetings, first, last, items
+#   [meeting]}]; items: the counterpart's $items latest meetings (by date_start then key, undated
+#   last; oldest first; `meetings` counts them all; 0: none): unbounded, a big country's answer ran
+#   to 10 MB. first/last: the earliest and latest date (as MET_WITH keeps them: min/max). The
+#   person/country and label tests run once per counterpart, after grouping (per row they cost a
+#   busy country ~90k db hits).
+_FROM_MEETINGS: LiteralString = """
+MATCH (e)-[:PARTICIPATED_IN]->(m:Meeting)
 WHERE""" + _WHEN + """
 WITH e, m ORDER BY m.date_start, m.key
 MATCH (m)<-[:PARTICIPATED_IN]-(o)
@@ -65,44 +67,60 @@ WITH o, ms, size(ms) AS n ORDER BY n DESC, o.name, o.key
 WITH collect({o: o, ms: ms, n: n}) AS rows
 RETURN size(rows) AS total, [x IN rows[$skip..$skip + $limit] | {
   id: x.o.key, name: x.o.name, type: [l IN labels(x.o) WHERE l <> 'Entity'][0], meetings: x.n,
-  first: CASE WHEN x.ms[0].date IS NOT NULL THEN x.ms[0].date
-              ELSE head([m IN x.ms WHERE m.date IS NOT NULL | m.date]) END,
-  last: CASE WHEN x.ms[-1].date IS NOT NULL THEN x.ms[-1].date
-             ELSE last([m IN x.ms WHERE m.date IS NOT NULL | m.date]) END,
+  first: reduce(f = null, d IN [m IN x.ms WHERE m.date IS NOT NULL | m.date] |
+                CASE WHEN f IS NULL OR d < f THEN d ELSE f END),
+  last: reduce(f = null, d IN [m IN x.ms WHERE m.date IS NOT NULL | m.date] |
+               CASE WHEN f IS NULL OR d > f THEN d ELSE f END),
   items: [m IN x.ms[CASE WHEN size(x.ms) > $items THEN size(x.ms) - $items ELSE 0 END..] |
          """ + _MEETING + """]}] AS counterparts
 """
 
-# WHO_MET_WHOM with no window (no since/until/kind/min_confidence): the ranking, counts and
-#   first/last come from MET_WITH (kept exact by graph/writer.py, RECOMPUTE_MET_WITH), and only
-#   the page's counterparts read their $items latest shared meetings, instead of expanding every
-#   meeting of the entity (11,000 for a busy country on the 100k bench graph). Same answer.
-#   NOT ROUTED YET: measured slower (the shared-meeting match per counterpart expands from the
-#   busy side each time; 257 ms vs 35 ms at 1 client, 100k graph), see graph/views.py.
+# $key and the parameters of _FROM_MEETINGS -> total, counterparts; recomputed from every
+#   meeting of the entity (the reference answer; windows, kinds and confidence need it).
+WHO_MET_WHOM: LiteralString = """
+MATCH (e:Entity {key: $key})
+CALL (e) {""" + _FROM_MEETINGS + """}
+RETURN total, counterparts
+"""
+
+# WHO_MET_WHOM with no window (since/until/kind/min_confidence all null) and $items <= the
+#   writer's LATEST_KEPT, for an entity that is not a person: the ranking, counts and first/last
+#   come from MET_WITH, and each counterpart on the page lists its $items latest meetings from
+#   MET_WITH.latest by key (kept exact by graph/writer.py, RECOMPUTE_MET_WITH), instead of
+#   expanding every meeting of the entity (11,000 for a busy country on the 100k bench graph; a
+#   per-counterpart shared-meeting match expanded from the busy side once per counterpart, 257
+#   ms). Same answer (tests/service/test_met_with_queries.py). A person's counterparts include
+#   the delegations they met, which MET_WITH never pairs with a person: recomputed.
 WHO_MET_WHOM_STORED: LiteralString = """
 MATCH (e:Entity {key: $key})
-OPTIONAL CALL (e) {
-  MATCH (e)-[w:MET_WITH]-(o:Entity)
-  WITH o, w ORDER BY w.meetings DESC, o.name, o.key
-  WITH collect({o: o, w: w}) AS rows
-  RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS page
-}
-OPTIONAL CALL (e, page) {
-  UNWIND range(0, size(page) - 1) AS i
-  WITH i, page[i].o AS o, page[i].w AS w
-  CALL (e, o) {
-    OPTIONAL MATCH (e)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(o)
-    WITH DISTINCT m WHERE m IS NOT NULL AND $items > 0
-    ORDER BY m.date_start DESC, m.key DESC LIMIT $items
-    RETURN reverse(collect(m)) AS ms
+CALL (e) {
+  WITH e WHERE NOT e:Person
+  CALL (e) {
+    MATCH (e)-[w:MET_WITH]-(o:Entity)
+    WITH o, w ORDER BY w.meetings DESC, o.name, o.key
+    WITH collect({o: o, w: w}) AS rows
+    RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS page
   }
-  WITH i, o, w, ms ORDER BY i
-  RETURN collect({
-    id: o.key, name: o.name, type: [l IN labels(o) WHERE l <> 'Entity'][0],
-    meetings: w.meetings, first: w.first, last: w.last,
-    items: [m IN ms | """ + _MEETING + """]}) AS counterparts
-}
-RETURN coalesce(total, 0) AS total, coalesce(counterparts, []) AS counterparts
+  CALL (page) {
+    UNWIND range(0, size(page) - 1) AS i
+    WITH i, page[i].o AS o, page[i].w AS w
+    WITH i, o, w, w.latest[CASE WHEN size(w.latest) > $items THEN size(w.latest) - $items
+                                ELSE 0 END..] AS keys
+    CALL (keys) {
+      UNWIND range(0, size(keys) - 1) AS j
+      MATCH (m:Meeting {key: keys[j]})
+      WITH j, m ORDER BY j
+      RETURN collect(""" + _MEETING + """) AS items
+    }
+    WITH i, o, w, items ORDER BY i
+    RETURN collect({
+      id: o.key, name: o.name, type: [l IN labels(o) WHERE l <> 'Entity'][0],
+      meetings: w.meetings, first: w.first, last: w.last, items: items}) AS counterparts
+  }
+  RETURN total, counterparts
+  UNION ALL  // not UNION: its Distinct would hash every answer's nested maps
+  WITH e WHERE e:Person""" + _FROM_MEETINGS + """}
+RETURN total, counterparts
 """
 
 # $keys (all must take part), $since, $until, $kind, $place (key or null), $skip, $limit

@@ -1,59 +1,153 @@
-"""The who-met-whom answer read from MET_WITH equals the one recomputed from the meetings."""
+"""The who-met-whom answer read from MET_WITH equals the one recomputed from the meetings, and
+the latest meetings MET_WITH keeps stay exact through rewrites."""
 
 from __future__ import annotations
+
+from datetime import date
+from typing import Any
 
 import neo4j
 import pytest
 
 from graph.articles import ArticleStore
 from graph.cypher import reads as q
+from graph.cypher.facts import LATEST_KEPT
 from graph.records import Participant
-from graph.views import GraphViews, Page, Window
+from graph.schema import backfill_met_with
+from graph.views import Counterparts, GraphViews, Page, Window
 from graph.writer import write_extraction
 from tests.service.factories import article, extraction, meeting
 from tests.service.graphcheck import assert_met_with_consistent
 
 pytestmark = pytest.mark.neo4j
 
+EMPTY = {"total": 0, "counterparts": []}
+# More Japan-North Korea meetings than MET_WITH keeps, so `latest` is cut
+MANY = 3 + LATEST_KEPT
+
+
+def _many_dates() -> list[str]:
+    return [f"{2000 + i // 12}-{1 + i % 12:02d}-15" for i in range(MANY)]
+
 
 @pytest.fixture
 def mixed(empty_graph: neo4j.Driver) -> neo4j.Driver:
-    """Several countries and a person, dated, month-precision and undated meetings, one
-    article rewritten (so MET_WITH is recomputed, not only created)."""
+    """Several countries and a person; dated, month- and year-precision and undated meetings,
+    two starting the same day at different precisions; a pair with more meetings than MET_WITH
+    keeps; one article rewritten (so MET_WITH is recomputed, not only created)."""
     kim = Participant(name="Kim Jong Un", type="Person")
     with_kim = meeting(date="2014-03-02", start=300).model_copy(
         update={"participants": (*meeting().participants, kim)})
     undated = meeting(date=None, precision=None, start=200)
-    a1, a2, a3 = article(1), article(2), article(3)
-    ArticleStore(empty_graph).store([a1, a2, a3])
+    a1, a2, a3, a4 = article(1), article(2), article(3), article(4)
+    ArticleStore(empty_graph).store([a1, a2, a3, a4])
     write_extraction(empty_graph, a1.id, extraction(meeting(), undated, with_kim))
     write_extraction(empty_graph, a2.id, extraction(
         meeting(("China", "North Korea"), "2013-05"),
         meeting(("China", "Japan"), "2013-05-02", start=100),
-        meeting(("China", "Japan", "North Korea"), "2016-01-09", start=200)))
+        meeting(("China", "Japan", "North Korea"), "2016-01-09", start=200),
+        meeting(("China", "Japan", "South Korea"), "2016-01", "month", start=300),
+        meeting(("China", "Japan", "South Korea", "North Korea"), "2016-01-01", start=400)))
     write_extraction(empty_graph, a3.id, extraction(meeting(("China", "Russia"), "2011")))
     write_extraction(empty_graph, a3.id, extraction(meeting(("China", "Russia"), "2012-02-02"),
-                                              meeting(("Japan", "Russia"), "2012")))
+                                              meeting(("Japan", "Russia"), "2012", "year")))
+    write_extraction(empty_graph, a4.id, extraction(*(meeting(date=d, place=None, start=10 * i)
+                                                for i, d in enumerate(_many_dates()))))
     return empty_graph
+
+
+def latest_stored(driver: neo4j.Driver) -> dict[tuple[str, str], list[str]]:
+    rows = driver.execute_query("MATCH (x)-[w:MET_WITH]->(y) "
+                                "RETURN x.key AS x, y.key AS y, w.latest AS latest").records
+    return {(r["x"], r["y"]): r["latest"] for r in rows}
+
+
+def latest_expected(driver: neo4j.Driver) -> dict[tuple[str, str], list[str]]:
+    """Every MET_WITH pair's latest shared meetings, sorted in Python from all of them."""
+    rows = driver.execute_query("""
+        MATCH (x)-[:MET_WITH]->(y)
+        MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
+        RETURN x.key AS x, y.key AS y, collect([m.date_start, m.key]) AS ms""").records
+
+    def order(item: list[Any]) -> tuple[bool, Any, str]:
+        return (item[0] is None, item[0] or "", item[1])  # undated last
+
+    return {(r["x"], r["y"]): [k for _, k in sorted(r["ms"], key=order)][-LATEST_KEPT:]
+            for r in rows}
+
+
+def assert_latest_exact(driver: neo4j.Driver) -> None:
+    stored = latest_stored(driver)
+    assert stored == latest_expected(driver)
+    assert max(len(v) for v in stored.values()) == LATEST_KEPT  # the cut is exercised
+
+
+def answer(got: Counterparts) -> dict[str, Any]:
+    return {"total": got.total, "counterparts": got.counterparts}
+
+
+def compare_all(driver: neo4j.Driver) -> int:
+    """STORED against the recomputation for every entity, page and items count; returns how
+    many non-empty answers were compared."""
+    queries = GraphViews(driver)
+    keys = [r["k"] for r in driver.execute_query("MATCH (e:Entity) RETURN e.key AS k").records]
+    assert len(keys) >= 6
+    compared = 0
+    for key in keys:
+        for page in (Page(), Page(0, 1), Page(1, 2), Page(5, 5)):
+            for items in (0, 1, 3, LATEST_KEPT):
+                params = {"key": key, "skip": page.skip, "limit": page.limit, "items": items,
+                          **Window().params()}
+                stored = queries.one(q.WHO_MET_WHOM_STORED, **params) or EMPTY
+                recomputed = queries.one(q.WHO_MET_WHOM, **params) or EMPTY
+                assert stored == recomputed, (key, page, items)
+                assert answer(queries.who_met_whom(key, Window(), page, items)) == recomputed
+                compared += bool(recomputed["counterparts"])
+    return compared
 
 
 def test_stored_who_met_whom_equals_the_recomputation(mixed: neo4j.Driver) -> None:
     assert_met_with_consistent(mixed)
-    views = GraphViews(mixed)
-    # MET_WITH never pairs a person with a country, while a person's who-met-whom lists the
-    # delegations they met: the stored ranking is the same answer for every other entity.
-    keys = [r["k"] for r in mixed.execute_query(
-        "MATCH (e:Entity) WHERE NOT e:Person RETURN e.key AS k").records]
-    assert len(keys) >= 5
-    compared = 0
-    for key in keys:
-        for page in (Page(), Page(0, 1), Page(1, 2), Page(5, 5)):
-            for items in (0, 1, 3, 50):
-                params = {"key": key, "skip": page.skip, "limit": page.limit, "items": items,
-                          **Window().params()}
-                stored = views.one(q.WHO_MET_WHOM_STORED, **params)
-                recomputed = views.one(q.WHO_MET_WHOM, **params)
-                assert (stored or {"total": 0, "counterparts": []}) == (
-                    recomputed or {"total": 0, "counterparts": []}), (key, page, items)
-                compared += bool(recomputed and recomputed["counterparts"])
-    assert compared > 20
+    assert_latest_exact(mixed)
+    assert compare_all(mixed) > 40
+    jpn = GraphViews(mixed).who_met_whom("JPN", Window(), Page(), LATEST_KEPT)
+    prk = jpn.counterparts[0]
+    assert prk["id"] == "PRK" and prk["meetings"] == MANY + 5
+    assert len(prk["items"]) == LATEST_KEPT and prk["items"][-1]["date"] is None  # undated last
+
+
+def test_latest_stays_exact_through_rewrites_and_reruns(mixed: neo4j.Driver) -> None:
+    before = latest_stored(mixed)
+    a1 = article(1)
+    # The same facts again change nothing; then article 1 loses its meetings, article 4 most
+    write_extraction(mixed, a1.id, extraction(meeting(), meeting(date=None, precision=None,
+                                                                 start=200),
+                                              meeting(date="2014-03-02", start=300).model_copy(
+        update={"participants": (*meeting().participants,
+                                 Participant(name="Kim Jong Un", type="Person"))})))
+    assert latest_stored(mixed) == before
+    write_extraction(mixed, a1.id, extraction(meeting(("China", "Russia"), "2019-09-09")))
+    write_extraction(mixed, article(4).id, extraction(*(
+        meeting(date=d, place=None, start=10 * i) for i, d in enumerate(_many_dates()[:5]))))
+    assert latest_stored(mixed) != before
+    assert_met_with_consistent(mixed)
+    assert latest_stored(mixed) == latest_expected(mixed)
+    assert compare_all(mixed) > 30
+
+
+def test_backfill_restores_what_an_older_release_left_out(mixed: neo4j.Driver) -> None:
+    before = latest_stored(mixed)
+    mixed.execute_query("MATCH ()-[w:MET_WITH]->() REMOVE w.latest")
+    assert backfill_met_with(mixed, batch=3) == len(before)
+    assert latest_stored(mixed) == before
+    assert backfill_met_with(mixed) == 0
+
+
+def test_windows_and_confidence_use_the_recomputation(mixed: neo4j.Driver) -> None:
+    """A window, a kind or a confidence cut counts only the meetings in it (not MET_WITH)."""
+    queries = GraphViews(mixed)
+    got = queries.who_met_whom("JPN", Window(since=date(2016, 1, 1)), Page(), 3)
+    assert [(c["id"], c["meetings"]) for c in got.counterparts] == [
+        ("CHN", 3), ("PRK", 2), ("KOR", 2)]
+    assert answer(queries.who_met_whom("JPN", Window(min_confidence=0.95), Page(), 3)) == EMPTY
+    assert answer(queries.who_met_whom("JPN", Window(kind="summit"), Page(), 3)) == EMPTY

@@ -25,8 +25,10 @@ def test_facts_are_stored_and_met_with_derived(empty_graph: neo4j.Driver) -> Non
     assert c["PARTICIPATED_IN"] == 2 and c["MET_WITH"] == 1 and c["DISCUSSED"] == 1
     assert c["HOLDS_ROLE"] == 1 and c["NO_DIPLOMATIC_RELATIONS"] == 1 and c["IN_COUNTRY"] == 1
     rec = empty_graph.execute_query(
-        "MATCH (:Country {key:'JPN'})-[r:MET_WITH]-(:Country {key:'PRK'}) RETURN r").records[0]
-    assert dict(rec["r"]) == {"meetings": 1, "first": "2012-08-29", "last": "2012-08-29"}
+        "MATCH (:Country {key:'JPN'})-[r:MET_WITH]-(:Country {key:'PRK'}), (m:Meeting) "
+        "RETURN r, m.key AS m").records[0]
+    assert dict(rec["r"]) == {"meetings": 1, "first": "2012-08-29", "last": "2012-08-29",
+                              "latest": [rec["m"]]}
     assert_met_with_consistent(empty_graph)
 
 
