@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.extraction.dates import ResolvedDate, resolve
+from ingest.extraction.dates import ResolvedDate, resolve, tense
 from ingest.extraction.learned.context import Article, governing, marker
 from ingest.extraction.learned.linear import Features, bucket, word
 from ingest.extraction.meetings import Frame, boundary, other_event, verb_locatives
@@ -17,6 +17,9 @@ from ingest.extraction.scope import clause_head, subject_of
 from ingest.extraction.triggers import Trigger
 
 DISTANCES = (2, 5, 10, 20, 40)
+# How a DATE expression is read, by the tense of its clause: "will meet Monday" is the coming
+# Monday, "met Monday" the last; a present or verbless clause is read both ways.
+READINGS = {"future": (True,), "past": (False,), "present": (False, True), "none": (False, True)}
 
 
 @dataclass
@@ -231,8 +234,8 @@ def shape(text: str) -> str:
 
 def date_options(art: Article, trig: Trigger, frame: Frame, sent: Span,
                  rule: ResolvedDate | None) -> list[DateOption]:
-    """Resolved DATE expressions in and around the sentence (read both as past and as
-    future), the opening's date and the publication date."""
+    """Resolved DATE expressions in and around the sentence (read as past and as future, as
+    the tense of their clause allows), the opening's date and the publication date."""
     facts = art.facts
     pub = facts.published
     root = trig.root(facts.doc)
@@ -240,7 +243,7 @@ def date_options(art: Article, trig: Trigger, frame: Frame, sent: Span,
     found: dict[str, DateOption] = {}
     for where, s in neighbours(sent):
         for ent in facts.dates_in(s):
-            for future in (False, True):
+            for future in READINGS[tense(ent)]:
                 when = resolve(ent.text, pub, future)
                 if when is None or when.value in found:
                     continue
