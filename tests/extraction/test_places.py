@@ -110,3 +110,14 @@ def test_entities_carry_the_keys_their_mentions_decided(run: Run) -> None:
     assert keys["Sochi"] == "city:rus:sochi"
     assert keys["Russia"] == "RUS" and keys["NATO"] == "org:nato"
     assert keys["Ursula Brandt"] == "person:ursula-brandt"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("FRANKFURT, May 4 - Two bankers met on Tuesday.", "Frankfurt", "Germany"),
+    ("NEW YORK (AP) _ Two envoys met on Tuesday.", "New York", "United States"),
+    ("WASHINGTON, May 4 - Two envoys met on Tuesday.", "Washington", "United States"),
+])
+def test_an_all_caps_city_is_named_as_written(nlp: Language, text: str, name: str,
+                                              country: str) -> None:
+    (filed,) = [m for m in mentions(nlp, text) if m.dateline]
+    assert (filed.name, filed.country) == (name, country)
