@@ -121,3 +121,17 @@ def test_an_all_caps_city_is_named_as_written(nlp: Language, text: str, name: st
                                               country: str) -> None:
     (filed,) = [m for m in mentions(nlp, text) if m.dateline]
     assert (filed.name, filed.country) == (name, country)
+
+
+def test_a_dateline_alone_places_a_meeting_in_its_country(run: Run) -> None:
+    result = run("LIMA, March 9 (Reuters) - Chilean Foreign Minister Ana Rojas met Peruvian "
+                 "President Luis Vera on Tuesday to discuss fishing rights.")
+    (meeting,) = result.meetings
+    assert meeting.location == "Peru"
+
+
+def test_a_dateline_city_the_body_names_is_the_place(run: Run) -> None:
+    result = run("LIMA, March 9 (Reuters) - Chilean Foreign Minister Ana Rojas met Peruvian "
+                 "President Luis Vera here on Tuesday to discuss fishing rights.")
+    (meeting,) = result.meetings
+    assert meeting.location == "Lima"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ingest.extraction.dates import ResolvedDate, resolve, tense
+from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.context import Article, governing, marker
 from ingest.extraction.learned.linear import Features, bucket, word
 from ingest.extraction.meetings import Frame, boundary, other_event, verb_locatives
@@ -171,6 +172,8 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
     found: dict[str, PlaceOption] = {}
     for where, s in neighbours(sent):
         for m in facts.in_sent(s):
+            if m.kind == "place" and m.dateline:
+                m = filed_in(facts, m) or m
             if m.kind != "place" or m.name in found:
                 continue
             tok = doc[m.start:m.end].root
@@ -198,6 +201,18 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
                          "party_country": float(p.country in frame.parties.sides),
                          f"nplaces={min(len(found), 4)}": 1.0}
     return list(found.values())
+
+
+def filed_in(facts: DocFacts, dateline: Mention) -> Mention | None:
+    """The country offered instead of a dateline city: a dateline is where the story was
+    filed, not a venue (corpus/README), unless the body names that city too or says "here"
+    (None then, and for a city of no known country)."""
+    if dateline.country is None or any(t.lower_ == "here" for t in facts.doc) or any(
+            m.kind == "place" and m.name == dateline.name and not m.dateline
+            for m in facts.mentions):
+        return None
+    return Mention("place", dateline.country, dateline.start, dateline.end, "dateline",
+                   dateline.country, dateline=True)
 
 
 def place_choices(ev_places: list[PlaceOption], parties: list[PartyOption], sides: set[str],
