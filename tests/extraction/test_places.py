@@ -76,6 +76,9 @@ def test_a_common_word_is_no_place(nlp: Language) -> None:
     ("Talks were held at UN headquarters last week.", "New York", "UN headquarters"),
     ("The premier was welcomed at Downing Street.", "London", "Downing Street"),
     ("The two leaders met at Camp David.", "Camp David", "Camp David"),
+    ("The secretary welcomed the minister to the Department of State.", "Washington",
+     "Department of State"),
+    ("The envoy was received at La Moneda on Monday.", "Santiago", "La Moneda"),
 ])
 def test_venues_resolve_to_their_city(nlp: Language, sentence: str, city: str,
                                       venue: str) -> None:
