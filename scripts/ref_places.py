@@ -44,6 +44,8 @@ White House|Washington|USA
 Oval Office|Washington|USA
 Capitol Hill|Washington|USA
 State Department|Washington|USA
+Department of State|Washington|USA
+Eisenhower Executive Office Building|Washington|USA
 Pentagon|Washington|USA
 Blair House|Washington|USA
 UN headquarters|New York|USA
@@ -79,6 +81,19 @@ Berlaymont|Brussels|BEL
 Justus Lipsius|Brussels|BEL
 Europa building|Brussels|BEL
 Knesset|Jerusalem|ISR
+Casa Rosada|Buenos Aires|ARG
+La Moneda|Santiago|CHL
+Los Pinos|Mexico City|MEX
+Rideau Hall|Ottawa|CAN
+Malacanang Palace|Manila|PHL
+Malacañang Palace|Manila|PHL
+Quirinal Palace|Rome|ITA
+Palazzo Chigi|Rome|ITA
+Moncloa Palace|Madrid|ESP
+Hofburg|Vienna|AUT
+Prague Castle|Prague|CZE
+Dolmabahce Palace|Istanbul|TUR
+Aiwan-e-Sadr|Islamabad|PAK
 Vatican|Vatican|VAT
 Camp David||USA
 Mar-a-Lago||USA

@@ -7,8 +7,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from spacy.tokens import Span
+
 from graph.records import DatePrecision
-from ingest.extraction.lexicon import cue_offsets
+from ingest.extraction.lexicon import cue_offsets, cue_words
+from ingest.extraction.triggers import chain, planned
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -114,3 +117,21 @@ def resolve(text: str, pub: date | None, future: bool = False) -> ResolvedDate |
         if found is not None:
             return found
     return absolute(text, pub, future)
+
+
+PAST_AUX = cue_words("past_auxiliaries")  # "had met", "was held": a past clause
+
+
+def tense(ent: Span) -> str:
+    """The tense of the clause a DATE expression sits in: "future" ("will meet on Monday",
+    "talks scheduled for May 12"), "past", "present" or "none" (no verb above it)."""
+    tokens = chain(ent.root, limit=5)
+    if planned(tokens):
+        return "future"
+    verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return "none"
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBD" or aux & PAST_AUX:
+        return "past"
+    return "present" if verb.tag_ in ("VBZ", "VBP", "VBG") else "none"

@@ -55,11 +55,22 @@ def city_mention(span: Span, text: str, city: City | None, country: str | None,
                  gaz: Gazetteer, surface: str) -> Mention:
     """A place mention; a city from the list gives the country and, for all-caps text,
     the stored spelling."""
-    name = city.name if city is not None and text.isupper() else text
+    name = spelling(text, city)
     if country is None and city is not None:
         country = gaz.countries[city.iso3].name if city.iso3 in gaz.countries else None
     return Mention("place", name, span.start, span.end, surface, country,
                    key=place_key(name, country, gaz))
+
+
+def spelling(text: str, city: City | None) -> str:
+    """How a place is named: as the text spells it; all-caps text ("FRANKFURT", "NEW YORK")
+    in the gazetteer's case when it is the stored name, else title-cased (the text's own
+    name for the city, not the gazetteer's "Frankfurt am Main" or "New York City")."""
+    if not text.isupper():
+        return text
+    if city is not None and city.name.casefold() == text.casefold():
+        return city.name
+    return text.title()
 
 
 def venue_place(span: Span, gaz: Gazetteer) -> Mention | None:
@@ -149,7 +160,7 @@ def dateline_place(doc: Doc, gaz: Gazetteer) -> Mention | None:
     if span is None or not text:
         return None
     city = gaz.city(text)
-    name = city.name if city is not None else text.title()
+    name = spelling(text, city)
     country = gaz.countries[city.iso3].name if city and city.iso3 in gaz.countries else None
     return Mention("place", name, span.start, span.end, "dateline", country,
                    key=place_key(name, country, gaz), dateline=True)

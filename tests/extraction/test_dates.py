@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.language import Language
 
-from ingest.extraction.dates import resolve
+from ingest.extraction.dates import resolve, tense
+from tests.extraction.conftest import Run
 
 THURSDAY = date(2019, 6, 13)
 
@@ -41,3 +43,29 @@ def test_weekday_without_publication_date_is_unresolved() -> None:
     assert resolve("Tuesday", None) is None
     found = resolve("March 3, 2012", None)
     assert found is not None and found.value == "2012-03-03"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The two envoys are scheduled to meet again in Lima on November 20.", "future"),
+    ("The premier will see the Chilean president on Monday.", "future"),
+    ("Talks on the border are due to begin in Quito on Wednesday.", "future"),
+    ("The ministers met in Quito on Tuesday.", "past"),
+    ("The talks were held in Quito on Tuesday.", "past"),
+    ("The Chilean envoy has visited Lima twice since 2004.", "none"),
+])
+def test_tense_of_a_date_expression(nlp: Language, text: str, expected: str) -> None:
+    doc = nlp(text)
+    (ent,) = [e for e in doc.ents if e.label_ == "DATE"]
+    assert tense(ent) == expected
+
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's foreign minister will face another test on Monday, as he meets Chilean Foreign "
+    "Minister Ana Rojas in Quito.",
+    "Peruvian Foreign Minister Luis Vera said the talks with Chile are due to begin in Quito on "
+    "Monday.",
+])
+def test_a_weekday_in_a_future_clause_is_the_coming_one(run: Run, text: str) -> None:
+    (meeting,) = run(text).meetings  # published on Wednesday 2021-03-10
+    assert meeting.date == "2021-03-15"

@@ -76,6 +76,9 @@ def test_a_common_word_is_no_place(nlp: Language) -> None:
     ("Talks were held at UN headquarters last week.", "New York", "UN headquarters"),
     ("The premier was welcomed at Downing Street.", "London", "Downing Street"),
     ("The two leaders met at Camp David.", "Camp David", "Camp David"),
+    ("The secretary welcomed the minister to the Department of State.", "Washington",
+     "Department of State"),
+    ("The envoy was received at La Moneda on Monday.", "Santiago", "La Moneda"),
 ])
 def test_venues_resolve_to_their_city(nlp: Language, sentence: str, city: str,
                                       venue: str) -> None:
@@ -110,3 +113,28 @@ def test_entities_carry_the_keys_their_mentions_decided(run: Run) -> None:
     assert keys["Sochi"] == "city:rus:sochi"
     assert keys["Russia"] == "RUS" and keys["NATO"] == "org:nato"
     assert keys["Ursula Brandt"] == "person:ursula-brandt"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("FRANKFURT, May 4 - Two bankers met on Tuesday.", "Frankfurt", "Germany"),
+    ("NEW YORK (AP) _ Two envoys met on Tuesday.", "New York", "United States"),
+    ("WASHINGTON, May 4 - Two envoys met on Tuesday.", "Washington", "United States"),
+])
+def test_an_all_caps_city_is_named_as_written(nlp: Language, text: str, name: str,
+                                              country: str) -> None:
+    (filed,) = [m for m in mentions(nlp, text) if m.dateline]
+    assert (filed.name, filed.country) == (name, country)
+
+
+def test_a_dateline_alone_places_a_meeting_in_its_country(run: Run) -> None:
+    result = run("LIMA, March 9 (Reuters) - Chilean Foreign Minister Ana Rojas met Peruvian "
+                 "President Luis Vera on Tuesday to discuss fishing rights.")
+    (meeting,) = result.meetings
+    assert meeting.location == "Peru"
+
+
+def test_a_dateline_city_the_body_names_is_the_place(run: Run) -> None:
+    result = run("LIMA, March 9 (Reuters) - Chilean Foreign Minister Ana Rojas met Peruvian "
+                 "President Luis Vera here on Tuesday to discuss fishing rights.")
+    (meeting,) = result.meetings
+    assert meeting.location == "Lima"

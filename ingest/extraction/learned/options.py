@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ingest.extraction.dates import ResolvedDate, resolve
+from ingest.extraction.dates import ResolvedDate, resolve, tense
+from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.context import Article, governing, marker
 from ingest.extraction.learned.linear import Features, bucket, word
 from ingest.extraction.meetings import Frame, boundary, other_event, verb_locatives
@@ -17,6 +18,9 @@ from ingest.extraction.scope import clause_head, subject_of
 from ingest.extraction.triggers import Trigger
 
 DISTANCES = (2, 5, 10, 20, 40)
+# How a DATE expression is read, by the tense of its clause: "will meet Monday" is the coming
+# Monday, "met Monday" the last; a present or verbless clause is read both ways.
+READINGS = {"future": (True,), "past": (False,), "present": (False, True), "none": (False, True)}
 
 
 @dataclass
@@ -168,6 +172,8 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
     found: dict[str, PlaceOption] = {}
     for where, s in neighbours(sent):
         for m in facts.in_sent(s):
+            if m.kind == "place" and m.dateline:
+                m = filed_in(facts, m) or m
             if m.kind != "place" or m.name in found:
                 continue
             tok = doc[m.start:m.end].root
@@ -195,6 +201,18 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
                          "party_country": float(p.country in frame.parties.sides),
                          f"nplaces={min(len(found), 4)}": 1.0}
     return list(found.values())
+
+
+def filed_in(facts: DocFacts, dateline: Mention) -> Mention | None:
+    """The country offered instead of a dateline city: a dateline is where the story was
+    filed, not a venue (corpus/README), unless the body names that city too or says "here"
+    (None then, and for a city of no known country)."""
+    if dateline.country is None or any(t.lower_ == "here" for t in facts.doc) or any(
+            m.kind == "place" and m.name == dateline.name and not m.dateline
+            for m in facts.mentions):
+        return None
+    return Mention("place", dateline.country, dateline.start, dateline.end, "dateline",
+                   dateline.country, dateline=True)
 
 
 def place_choices(ev_places: list[PlaceOption], parties: list[PartyOption], sides: set[str],
@@ -231,8 +249,8 @@ def shape(text: str) -> str:
 
 def date_options(art: Article, trig: Trigger, frame: Frame, sent: Span,
                  rule: ResolvedDate | None) -> list[DateOption]:
-    """Resolved DATE expressions in and around the sentence (read both as past and as
-    future), the opening's date and the publication date."""
+    """Resolved DATE expressions in and around the sentence (read as past and as future, as
+    the tense of their clause allows), the opening's date and the publication date."""
     facts = art.facts
     pub = facts.published
     root = trig.root(facts.doc)
@@ -240,7 +258,7 @@ def date_options(art: Article, trig: Trigger, frame: Frame, sent: Span,
     found: dict[str, DateOption] = {}
     for where, s in neighbours(sent):
         for ent in facts.dates_in(s):
-            for future in (False, True):
+            for future in READINGS[tense(ent)]:
                 when = resolve(ent.text, pub, future)
                 if when is None or when.value in found:
                     continue
