@@ -261,3 +261,23 @@ def test_visit_to_a_country_goes_to_its_named_city(run: Run) -> None:
                  "wreath at a memorial in Sao Paulo, Brazil, before flying home.")
     visit = next(m for m in result.meetings if m.kind == "visit")
     assert visit.location == "Sao Paulo" and set(visit.countries) == {"Chile", "Brazil"}
+
+
+def test_trip_to_a_list_of_countries_is_one_visit_each(run: Run) -> None:
+    result = run("Iranian Oil Minister Ali Rezaei visited Gabon, Algeria and Libya last week.")
+    got = {(frozenset(m.countries), m.location) for m in result.meetings}
+    assert got == {(frozenset({"Iran", "Gabon"}), "Gabon"),
+                   (frozenset({"Iran", "Algeria"}), "Algeria"),
+                   (frozenset({"Iran", "Libya"}), "Libya")}
+
+
+def test_trip_legs_keep_the_month_and_the_traveller(run: Run) -> None:
+    result = run("The Danish foreign minister will travel to Chile, Peru and Bolivia from "
+                 "May 3 to May 9.")
+    assert pairs(result) == {frozenset({"Denmark", c}) for c in ("Chile", "Peru", "Bolivia")}
+    assert {m.date for m in result.meetings} == {"2021-05"}
+
+
+def test_a_list_of_visitors_is_no_trip_to_them(run: Run) -> None:
+    result = run("Ministers from Chile and Peru visited Bolivia on Monday.")
+    assert all(len(m.countries) != 2 or "Bolivia" in m.countries for m in result.meetings)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ingest.extraction.dates import ResolvedDate
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.candidates import Event
 from ingest.extraction.learned.linear import Model
 from ingest.extraction.learned.merging import learned_merge
 from ingest.extraction.learned.options import PlaceOption, place_choices
 from ingest.extraction.learned.split import hub, split_feats, star
+from ingest.extraction.learned.trips import legs
 from ingest.extraction.meetings import Draft
 from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import Parties
@@ -49,21 +51,37 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
     if belief < cut:
         return []
     parties = choose_parties(facts, ev, model)
-    if parties.countable < 2:
+    beliefs = side_beliefs(ev, model)
+    trip = legs(facts, ev, parties, beliefs)
+    if parties.countable < 2 and not trip:
         return []
     status = "planned" if proba["planned"] > proba["held"] else "held"
     when = max(ev.dates, key=lambda o: model.date.positive(o.feats), default=None)
     if when is not None and model.date.positive(when.feats) < model.thresholds["date"]:
         when = None
+    if trip:
+        return trip_drafts(ev, trip, status, when.when if when else None, belief, beliefs)
     groups = [parties]
     if parties.countable >= 3 and model.split.positive(
             split_feats(facts, ev, parties)) >= model.thresholds["split"]:
         groups = star(facts, parties, hub(facts, ev, parties, prominence))
-    beliefs = side_beliefs(ev, model)
     return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status, place_of(ev, p, model),
                   when.when if when else None, ev.frame.hosts & set(p.sides), score=belief,
                   side_scores={n: beliefs[n] for n in p.sides if n in beliefs})
             for p in groups]
+
+
+def trip_drafts(ev: Event, trip: list[tuple[Parties, Mention]], status: str,
+                when: ResolvedDate | None, belief: float,
+                beliefs: dict[str, float]) -> list[Draft]:
+    """One visit per leg of a trip, placed at its destination. The trip's day is no leg's own
+    (the legs follow one another), so each keeps only its month: a later sentence naming a
+    leg's day then merges into it and gives the day."""
+    month = ResolvedDate(when.value[:7], "month") if when and len(when.value) > 7 else when
+    return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status, place, month,
+                  ev.frame.hosts & set(p.sides), score=belief,
+                  side_scores={n: beliefs.get(n, belief) for n in p.sides})
+            for p, place in trip]
 
 
 def place_of(ev: Event, parties: Parties, model: Model) -> Mention | None:
