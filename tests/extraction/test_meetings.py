@@ -121,7 +121,6 @@ def test_news_agency_is_not_a_participant(run: Run) -> None:
     assert {p.name for p in meeting.participants} == {"Pakistan", "Afghanistan"}
 
 
-@LEARNED
 def test_one_side_meeting_several_counterparts_splits(run: Run) -> None:
     result = run("The Indian prime minister held talks with his Nepali counterpart and the "
                  "Bhutanese king.")
@@ -281,3 +280,15 @@ def test_trip_legs_keep_the_month_and_the_traveller(run: Run) -> None:
 def test_a_list_of_visitors_is_no_trip_to_them(run: Run) -> None:
     result = run("Ministers from Chile and Peru visited Bolivia on Monday.")
     assert all(len(m.countries) != 2 or "Bolivia" in m.countries for m in result.meetings)
+
+
+def test_a_call_with_two_counterparts_is_two_calls(run: Run) -> None:
+    result = run("The Canadian foreign minister spoke by phone with Kenyan President John "
+                 "Mwangi and the prime minister of Ghana on Sunday.")
+    assert pairs(result) == {frozenset({"Canada", "Kenya"}), frozenset({"Canada", "Ghana"})}
+
+
+def test_talks_among_three_stay_one_meeting(run: Run) -> None:
+    result = run("The Canadian foreign minister held joint talks with his Kenyan and Ghanaian "
+                 "counterparts on Sunday.")
+    assert [len(m.countries) for m in result.meetings] == [3]

@@ -60,7 +60,8 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
     if when is not None and model.date.positive(when.feats) < model.thresholds["date"]:
         when = None
     if trip:
-        return trip_drafts(ev, trip, status, when.when if when else None, belief, beliefs)
+        return trip_drafts(ev, trip, status, when.when if when else None, belief, beliefs,
+                           model)
     groups = [parties]
     if parties.countable >= 3 and model.split.positive(
             split_feats(facts, ev, parties)) >= model.thresholds["split"]:
@@ -71,14 +72,17 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
             for p in groups]
 
 
-def trip_drafts(ev: Event, trip: list[tuple[Parties, Mention]], status: str,
-                when: ResolvedDate | None, belief: float,
-                beliefs: dict[str, float]) -> list[Draft]:
-    """One visit per leg of a trip, placed at its destination. The trip's day is no leg's own
-    (the legs follow one another), so each keeps only its month: a later sentence naming a
-    leg's day then merges into it and gives the day."""
-    month = ResolvedDate(when.value[:7], "month") if when and len(when.value) > 7 else when
-    return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status, place, month,
+def trip_drafts(ev: Event, trip: list[tuple[Parties, Mention | None]], status: str,
+                when: ResolvedDate | None, belief: float, beliefs: dict[str, float],
+                model: Model) -> list[Draft]:
+    """One meeting per counterpart; a trip's legs are placed at their destination. The trip's
+    day is no leg's own (the legs follow one another), so each keeps only its month: a later
+    sentence naming a leg's day then merges into it and gives the day."""
+    visit = ev.trig.kind == "visit"
+    if visit and when is not None and len(when.value) > 7:
+        when = ResolvedDate(when.value[:7], "month")
+    return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status,
+                  place if place is not None or visit else place_of(ev, p, model), when,
                   ev.frame.hosts & set(p.sides), score=belief,
                   side_scores={n: beliefs.get(n, belief) for n in p.sides})
             for p, place in trip]

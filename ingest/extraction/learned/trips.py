@@ -1,4 +1,6 @@
-"""Trips to several countries: "visited A, B and C" is one visit to each (corpus/README)."""
+"""One side meeting a list of others: "visited A, B and C" is one visit to each, "met A's
+president and B's premier" one meeting with each (corpus/README: another counterpart is
+another encounter)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,17 @@ from ingest.extraction.scope import clause_head
 
 # Links inside a multi-word name ("Sri Lanka", "the Republic of Korea (ROK)").
 INNER = frozenset({"compound", "appos"})
+# Links from a name to the noun phrase of a counterpart ("the Nepali king", "Peru's
+# premier", "the president of Peru").
+PHRASE = frozenset({"compound", "appos", "amod", "poss", "nmod", "det"})
+# Words that make a list of counterparts one group meeting.
+GROUP_WORDS = frozenset({"between", "among", "trilateral", "multilateral", "summit", "joint",
+                         "jointly", "together", "all", "group", "forum", "conference",
+                         "ministerial", "gathering", "round", "table", "bloc", "three",
+                         "four", "five", "six", "seven", "eight"})
+# Objects that carry the counterparts of a light verb ("held talks with A and B").
+MEETING_NOUNS = frozenset({"talks", "meeting", "meetings", "call", "calls", "visit", "visits",
+                           "trip", "tour", "discussions", "consultations"})
 # A trip's traveller needs at least this belief of the party model when it chose no one.
 TRAVELLER_FLOOR = 0.3
 
@@ -25,12 +38,43 @@ def list_head(tok: Token) -> Token:
     return tok
 
 
+def phrase_head(tok: Token) -> Token:
+    """The first conjunct of the list of noun phrases a name sits in."""
+    while tok.dep_ in PHRASE or tok.dep_ == "conj" or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of"
+            and tok.head.head.pos_ in ("NOUN", "PROPN")):
+        tok = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return tok
+
+
+def counterparts(facts: DocFacts, ev: Event) -> dict[str, Mention | None]:
+    """Country → None, of a list of two or more counterparts of a meeting ("met with A's
+    president and B's premier", "spoke to X and Y")."""
+    doc = facts.doc
+    if any(t.lower_ in GROUP_WORDS for t in ev.sent):
+        return {}
+    near = anchors(doc, ev)
+    named = [(m.name, m.end - 1) for m in facts.in_sent(ev.sent) if m.kind == "country"]
+    named += [(facts.person_country[id(p)], last) for p, last in facts.people_in(ev.sent)
+              if id(p) in facts.person_country
+              and facts.gaz.country_by_name(facts.person_country[id(p)]) is not None]
+    lists: dict[int, dict[str, Mention | None]] = {}
+    for country, last in named:
+        head = phrase_head(doc[last])
+        if head.dep_ == "dobj" and head.head.i in near or head.dep_ == "pobj" \
+                and head.head.lower_ in ("with", "to") and head.head.head.i in near:
+            lists.setdefault(head.i, {}).setdefault(country, None)
+    best = max(lists.values(), key=len, default={})
+    return best if len(best) >= 2 else {}
+
+
 def anchors(doc: Doc, ev: Event) -> set[int]:
     """Tokens a destination list may hang on: the trigger, its verb, and a verb the trigger
     governs ("a tour that takes him to A and B")."""
     root = ev.trig.root(doc)
-    out = {root.i, clause_head(root).i}
-    out |= {c.i for c in root.children if c.pos_ in ("VERB", "AUX")}
+    out = {root.i, clause_head(root).i, *range(ev.trig.start, ev.trig.end)}
+    out |= {c.i for c in root.children if c.pos_ in ("VERB", "AUX")
+            or c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS}
     return out
 
 
@@ -57,20 +101,24 @@ def destinations(facts: DocFacts, ev: Event) -> dict[str, Mention]:
     return best if len(best) >= 2 else {}
 
 
-def venue(m: Mention, country: str) -> Mention:
-    """The place of one leg: the city named, else the country itself."""
+def venue(m: Mention | None, country: str) -> Mention | None:
+    """The place of one leg: the city named, else the country itself (none for a
+    counterpart)."""
+    if m is None:
+        return None
     if m.kind == "place" and m.name != country:
         return m
     return Mention("place", country, m.start, m.end, "party", country)
 
 
 def legs(facts: DocFacts, ev: Event, chosen: Parties,
-         beliefs: dict[str, float]) -> list[tuple[Parties, Mention]]:
-    """One bilateral visit (sides, place) per destination, or none when the trigger is no
-    trip to a list of countries by a single traveller."""
-    if ev.trig.kind != "visit":
-        return []
-    dest = destinations(facts, ev)
+         beliefs: dict[str, float]) -> list[tuple[Parties, Mention | None]]:
+    """One bilateral meeting (sides, place) per destination or counterpart, or none when the
+    trigger names no list of them for a single side of the subject (the traveller)."""
+    if ev.trig.kind == "visit":
+        dest: dict[str, Mention | None] = dict(destinations(facts, ev))
+    else:
+        dest = counterparts(facts, ev)
     if not dest:
         return []
     subject = {o.name for o in ev.parties if o.feats.get("subj")}
@@ -87,7 +135,7 @@ def legs(facts: DocFacts, ev: Event, chosen: Parties,
     every.add(traveller, option[traveller].kind if traveller in option else "Country",
               chosen.where.get(traveller, option[traveller].token if traveller in option else -1))
     for country, m in dest.items():
-        every.add(country, "Country", m.start)
+        every.add(country, "Country", m.start if m else -1)
     every.people = list(ev.frame.parties.people)
     return [(every.only({traveller, c}, facts.person_country), venue(m, c))
             for c, m in dest.items()]
