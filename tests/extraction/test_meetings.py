@@ -292,3 +292,16 @@ def test_talks_among_three_stay_one_meeting(run: Run) -> None:
     result = run("The Canadian foreign minister held joint talks with his Kenyan and Ghanaian "
                  "counterparts on Sunday.")
     assert [len(m.countries) for m in result.meetings] == [3]
+
+
+P5_PLUS_1 = {"United States", "United Kingdom", "France", "China", "Russia", "Germany"}
+
+
+def test_a_negotiating_format_takes_part_as_its_members(run: Run) -> None:
+    result = run("Iran and the P5+1 will hold talks in Vienna on Monday.")
+    assert [set(m.countries) for m in result.meetings] == [P5_PLUS_1 | {"Iran"}]
+
+
+def test_an_organisation_is_no_format(run: Run) -> None:
+    result = run("Kenya held talks with NATO in Brussels on Monday.")
+    assert all(len(m.countries) <= 2 for m in result.meetings)

@@ -7,6 +7,7 @@ from collections import Counter
 from ingest.extraction.dates import ResolvedDate
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.candidates import Event
+from ingest.extraction.learned.formats import format_members
 from ingest.extraction.learned.linear import Model
 from ingest.extraction.learned.merging import learned_merge
 from ingest.extraction.learned.options import PlaceOption, place_choices
@@ -34,6 +35,8 @@ def choose_parties(facts: DocFacts, ev: Event, model: Model) -> Parties:
     parties = Parties(resolved_sides=ev.frame.parties.resolved_sides)
     for o in chosen:
         parties.add(o.name, o.kind, o.token)
+    for name, token in format_members(facts, ev):
+        parties.add(name, "Country", token)
     parties.people = [p for p in ev.frame.parties.people
                       if facts.person_country.get(id(p), "") in parties.sides
                       or id(p) not in facts.person_country]
