@@ -305,3 +305,9 @@ def test_a_negotiating_format_takes_part_as_its_members(run: Run) -> None:
 def test_an_organisation_is_no_format(run: Run) -> None:
     result = run("Kenya held talks with NATO in Brussels on Monday.")
     assert all(len(m.countries) <= 2 for m in result.meetings)
+
+
+def test_trip_by_a_named_traveller(run: Run) -> None:
+    result = run("At the end of a week-long trip to Chile, Peru and Bolivia by the Danish "
+                 "foreign minister, officials praised the talks.")
+    assert pairs(result) == {frozenset({"Denmark", c}) for c in ("Chile", "Peru", "Bolivia")}

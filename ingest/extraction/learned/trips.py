@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.candidates import Event
+from ingest.extraction.learned.linear import Features
 from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import Parties
 from ingest.extraction.scope import clause_head
@@ -31,9 +32,7 @@ TRAVELLER_FLOOR = 0.3
 
 def list_head(tok: Token) -> Token:
     """The first conjunct of the list a name is part of (the name itself if none)."""
-    while tok.dep_ in INNER:
-        tok = tok.head
-    while tok.dep_ == "conj":
+    while tok.dep_ in INNER or tok.dep_ == "conj":
         tok = tok.head
     return tok
 
@@ -111,6 +110,14 @@ def venue(m: Mention | None, country: str) -> Mention | None:
     return Mention("place", country, m.start, m.end, "party", country)
 
 
+def actor(f: Features) -> bool:
+    """A party named as the one who travels or meets: the subject, or on the trigger noun
+    ("a trip by X", "X's visit")."""
+    if f.get("subj"):
+        return True
+    return bool(f.get("gprep=by") or f.get("on_trig") and f.get("gdep=poss"))
+
+
 def legs(facts: DocFacts, ev: Event, chosen: Parties,
          beliefs: dict[str, float]) -> list[tuple[Parties, Mention | None]]:
     """One bilateral meeting (sides, place) per destination or counterpart, or none when the
@@ -121,11 +128,11 @@ def legs(facts: DocFacts, ev: Event, chosen: Parties,
         dest = counterparts(facts, ev)
     if not dest:
         return []
-    subject = {o.name for o in ev.parties if o.feats.get("subj")}
+    subject = {o.name for o in ev.parties if actor(o.feats)}
     travellers = [n for n in chosen.sides if n not in dest and n in subject]
     if not travellers:
         pool = [o for o in ev.parties if o.name not in dest and o.kind == "Country"
-                and o.feats.get("subj") and beliefs.get(o.name, 0.0) >= TRAVELLER_FLOOR]
+                and actor(o.feats) and beliefs.get(o.name, 0.0) >= TRAVELLER_FLOOR]
         travellers = [max(pool, key=lambda o: beliefs[o.name]).name] if pool else []
     if len(travellers) != 1:
         return []
