@@ -80,14 +80,15 @@ def trip_drafts(ev: Event, trip: list[tuple[Parties, Mention | None]], status: s
                 model: Model) -> list[Draft]:
     """One meeting per counterpart; a trip's legs are placed at their destination. The trip's
     day is no leg's own (the legs follow one another), so each keeps only its month: a later
-    sentence naming a leg's day then merges into it and gives the day."""
+    sentence naming a leg's day then merges into it and gives the day. The list, not the
+    party model, made the sides, so each is as sure as the meeting (at least)."""
     visit = ev.trig.kind == "visit"
     if visit and when is not None and len(when.value) > 7:
         when = ResolvedDate(when.value[:7], "month")
     return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status,
                   place if place is not None or visit else place_of(ev, p, model), when,
                   ev.frame.hosts & set(p.sides), score=belief,
-                  side_scores={n: beliefs.get(n, belief) for n in p.sides})
+                  side_scores={n: max(beliefs.get(n, 0.0), belief) for n in p.sides})
             for p, place in trip]
 
 
