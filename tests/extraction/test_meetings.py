@@ -121,7 +121,6 @@ def test_news_agency_is_not_a_participant(run: Run) -> None:
     assert {p.name for p in meeting.participants} == {"Pakistan", "Afghanistan"}
 
 
-@LEARNED
 def test_one_side_meeting_several_counterparts_splits(run: Run) -> None:
     result = run("The Indian prime minister held talks with his Nepali counterpart and the "
                  "Bhutanese king.")
@@ -261,3 +260,54 @@ def test_visit_to_a_country_goes_to_its_named_city(run: Run) -> None:
                  "wreath at a memorial in Sao Paulo, Brazil, before flying home.")
     visit = next(m for m in result.meetings if m.kind == "visit")
     assert visit.location == "Sao Paulo" and set(visit.countries) == {"Chile", "Brazil"}
+
+
+def test_trip_to_a_list_of_countries_is_one_visit_each(run: Run) -> None:
+    result = run("Iranian Oil Minister Ali Rezaei visited Gabon, Algeria and Libya last week.")
+    got = {(frozenset(m.countries), m.location) for m in result.meetings}
+    assert got == {(frozenset({"Iran", "Gabon"}), "Gabon"),
+                   (frozenset({"Iran", "Algeria"}), "Algeria"),
+                   (frozenset({"Iran", "Libya"}), "Libya")}
+
+
+def test_trip_legs_keep_the_month_and_the_traveller(run: Run) -> None:
+    result = run("The Danish foreign minister will travel to Chile, Peru and Bolivia from "
+                 "May 3 to May 9.")
+    assert pairs(result) == {frozenset({"Denmark", c}) for c in ("Chile", "Peru", "Bolivia")}
+    assert {m.date for m in result.meetings} == {"2021-05"}
+
+
+def test_a_list_of_visitors_is_no_trip_to_them(run: Run) -> None:
+    result = run("Ministers from Chile and Peru visited Bolivia on Monday.")
+    assert all(len(m.countries) != 2 or "Bolivia" in m.countries for m in result.meetings)
+
+
+def test_a_call_with_two_counterparts_is_two_calls(run: Run) -> None:
+    result = run("The Canadian foreign minister spoke by phone with Kenyan President John "
+                 "Mwangi and the prime minister of Ghana on Sunday.")
+    assert pairs(result) == {frozenset({"Canada", "Kenya"}), frozenset({"Canada", "Ghana"})}
+
+
+def test_talks_among_three_stay_one_meeting(run: Run) -> None:
+    result = run("The Canadian foreign minister held joint talks with his Kenyan and Ghanaian "
+                 "counterparts on Sunday.")
+    assert [len(m.countries) for m in result.meetings] == [3]
+
+
+P5_PLUS_1 = {"United States", "United Kingdom", "France", "China", "Russia", "Germany"}
+
+
+def test_a_negotiating_format_takes_part_as_its_members(run: Run) -> None:
+    result = run("Iran and the P5+1 will hold talks in Vienna on Monday.")
+    assert [set(m.countries) for m in result.meetings] == [P5_PLUS_1 | {"Iran"}]
+
+
+def test_an_organisation_is_no_format(run: Run) -> None:
+    result = run("Kenya held talks with NATO in Brussels on Monday.")
+    assert all(len(m.countries) <= 2 for m in result.meetings)
+
+
+def test_trip_by_a_named_traveller(run: Run) -> None:
+    result = run("At the end of a week-long trip to Chile, Peru and Bolivia by the Danish "
+                 "foreign minister, officials praised the talks.")
+    assert pairs(result) == {frozenset({"Denmark", c}) for c in ("Chile", "Peru", "Bolivia")}

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ingest.extraction.dates import ResolvedDate
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.candidates import Event
+from ingest.extraction.learned.formats import format_members
 from ingest.extraction.learned.linear import Model
 from ingest.extraction.learned.merging import learned_merge
 from ingest.extraction.learned.options import PlaceOption, place_choices
 from ingest.extraction.learned.split import hub, split_feats, star
+from ingest.extraction.learned.trips import legs
 from ingest.extraction.meetings import Draft
 from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import Parties
@@ -32,6 +35,8 @@ def choose_parties(facts: DocFacts, ev: Event, model: Model) -> Parties:
     parties = Parties(resolved_sides=ev.frame.parties.resolved_sides)
     for o in chosen:
         parties.add(o.name, o.kind, o.token)
+    for name, token in format_members(facts, ev):
+        parties.add(name, "Country", token)
     parties.people = [p for p in ev.frame.parties.people
                       if facts.person_country.get(id(p), "") in parties.sides
                       or id(p) not in facts.person_country]
@@ -49,21 +54,42 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
     if belief < cut:
         return []
     parties = choose_parties(facts, ev, model)
-    if parties.countable < 2:
+    beliefs = side_beliefs(ev, model)
+    trip = legs(facts, ev, parties, beliefs)
+    if parties.countable < 2 and not trip:
         return []
     status = "planned" if proba["planned"] > proba["held"] else "held"
     when = max(ev.dates, key=lambda o: model.date.positive(o.feats), default=None)
     if when is not None and model.date.positive(when.feats) < model.thresholds["date"]:
         when = None
+    if trip:
+        return trip_drafts(ev, trip, status, when.when if when else None, belief, beliefs,
+                           model)
     groups = [parties]
     if parties.countable >= 3 and model.split.positive(
             split_feats(facts, ev, parties)) >= model.thresholds["split"]:
         groups = star(facts, parties, hub(facts, ev, parties, prominence))
-    beliefs = side_beliefs(ev, model)
     return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status, place_of(ev, p, model),
                   when.when if when else None, ev.frame.hosts & set(p.sides), score=belief,
                   side_scores={n: beliefs[n] for n in p.sides if n in beliefs})
             for p in groups]
+
+
+def trip_drafts(ev: Event, trip: list[tuple[Parties, Mention | None]], status: str,
+                when: ResolvedDate | None, belief: float, beliefs: dict[str, float],
+                model: Model) -> list[Draft]:
+    """One meeting per counterpart; a trip's legs are placed at their destination. The trip's
+    day is no leg's own (the legs follow one another), so each keeps only its month: a later
+    sentence naming a leg's day then merges into it and gives the day. The list, not the
+    party model, made the sides, so each is as sure as the meeting (at least)."""
+    visit = ev.trig.kind == "visit"
+    if visit and when is not None and len(when.value) > 7:
+        when = ResolvedDate(when.value[:7], "month")
+    return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status,
+                  place if place is not None or visit else place_of(ev, p, model), when,
+                  ev.frame.hosts & set(p.sides), score=belief,
+                  side_scores={n: max(beliefs.get(n, 0.0), belief) for n in p.sides})
+            for p, place in trip]
 
 
 def place_of(ev: Event, parties: Parties, model: Model) -> Mention | None:
