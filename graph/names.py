@@ -17,6 +17,7 @@ from graph.keys import entity_key, lookup_name
 from reference.gazetteer import load_gazetteer
 
 MAX_ALIASES_SCANNED = 50_000
+SURNAME_SUGGESTIONS = 5
 
 
 class UnknownName(GraphError):
@@ -67,7 +68,8 @@ def country_codes() -> dict[str, str]:
 
 
 class Names:
-    """Resolves what users type (a name, an alias, an ISO code or an entity id); `known`
+    """Resolves what users type (a name, an alias, an ISO code, an entity id, or a surname
+    exactly one person bears); `known`
     (default: the reference data) names entities no article has used yet."""
 
     def __init__(self, driver: neo4j.Driver, database: str = "neo4j",
@@ -87,8 +89,13 @@ class Names:
         rows = rows or _read(tx, q.BY_KEY, key=name.strip())
         known = self.known.get(lookup_name(name))
         rows = rows or (_read(tx, q.BY_KEY, key=known) if known else [])
+        people = [] if rows or " " in lookup_name(name) else _read(
+            tx, q.BY_SURNAME, name=lookup_name(name), limit=SURNAME_SUGGESTIONS)
+        rows = rows or (people if len(people) == 1 else [])
         if rows:
             return Resolved(rows[0]["key"], rows[0]["name"], rows[0]["type"])
+        if people:  # a surname several people bear: name them all, pick none
+            raise UnknownName(name, [p["name"] for p in people])
         aliases = _read(tx, q.ALIASES, limit=MAX_ALIASES_SCANNED)
         raise UnknownName(name, self._close(name, [r["name"] for r in aliases]))
 

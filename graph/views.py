@@ -166,10 +166,22 @@ class GraphViews:
         got = row or {"total": 0, "entities": []}
         return EntityHits(got["entities"], got["total"])
 
-    def profile(self, key: str, limit: int = 20) -> Row | None:
-        """The profile of the entity with this key (ids, not names: GET /entities/{id})."""
-        row = self.one(q.PROFILE, key=key, limit=limit)
-        return row["profile"] if row else None
+    def entities(self, type_: str | None, page: Page) -> EntityHits:
+        """Every entity (of one type), the most met first: GET /entities without `q`."""
+        row = self.one(q.ENTITIES, type=type_, skip=page.skip, limit=page.limit)
+        got = row or {"total": 0, "entities": []}
+        return EntityHits(got["entities"], got["total"])
+
+    def profile(self, name: str, limit: int = 20) -> Row:
+        """The profile of the entity with this id, else of the one this name resolves to
+        (GET /entities/{id}); an unknown one raises UnknownName."""
+        def work(tx: neo4j.ManagedTransaction) -> Row:
+            row = one(tx, q.PROFILE, key=name, limit=limit)
+            if row is None:
+                row = one(tx, q.PROFILE, key=self.names.resolve_in(tx, name).key, limit=limit)
+            return dict(row["profile"]) if row else {}
+
+        return self.read(work)
 
     def dyad(self, a: str, b: str, limit: int = DYAD_TIMELINE,
              min_confidence: float | None = None) -> Dyad:

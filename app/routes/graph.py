@@ -74,20 +74,24 @@ def meetings(s: ServicesDep, views: ViewsDep, page: PageDep,
 
 @router.get("/entities", response_model=EntitiesPublic)
 def entities(views: ViewsDep, page: PageDep,
-             q: Annotated[str, Query(min_length=1, max_length=200, examples=["kim"])],
+             q: Annotated[str | None, Query(min_length=1, max_length=200, examples=["kim"],
+                                            description="Name or alias contains this; "
+                                            "without it, every entity (of `type`)")] = None,
              type: EntityType = None) -> EntitiesPublic:
-    """Entities whose name or alias contains `q` (case-insensitive), best matches first."""
-    got = views.search(q, type, page)
+    """Entities whose name or alias contains `q` (case-insensitive), best matches first;
+    without `q`, every entity (of `type`), the most met first. Paged."""
+    got = views.search(q, type, page) if q is not None else views.entities(type, page)
     return EntitiesPublic(data=got.entities, count=got.total, skip=page.skip, limit=page.limit)
 
 
 @router.get("/entities/{entity_id}", response_model=EntityProfile)
 def entity(s: ServicesDep, views: ViewsDep, entity_id: str) -> EntityProfile:
-    """An entity's profile: aliases, roles, recent meetings, top counterparts, issues."""
+    """An entity's profile: aliases, roles, recent meetings, top counterparts, issues.
+    `entity_id` is an id (`PRK`, `person:kim-jong-un`) or a name as `/who-met-whom` takes it."""
     profile = views.profile(entity_id)
-    if profile is None:
+    if not profile:
         raise NotFound(f"no entity has id {entity_id!r} (search with GET /entities?q=…)")
-    return EntityProfile(**profile, browser_url=s.links.entity(entity_id))
+    return EntityProfile(**profile, browser_url=s.links.entity(profile["id"]))
 
 
 @router.get("/relations", response_model=Dyad)

@@ -42,6 +42,16 @@ MATCH (e:Entity {key: $key})
 RETURN e.key AS key, e.name AS name, [l IN labels(e) WHERE l <> 'Entity'][0] AS type
 """
 
+# $name (a lookup name, one word), $limit -> key, name: the people one of whose names ends in
+#   that word ("kishida" → Fumio Kishida): a surname typed alone.
+BY_SURNAME: LiteralString = """
+MATCH (a:Alias)-[:NAMES]->(p:Person)
+WHERE a.name ENDS WITH ' ' + $name
+RETURN DISTINCT p.key AS key, p.name AS name, 'Person' AS type
+ORDER BY name
+LIMIT $limit
+"""
+
 # $limit -> name; every alias (for "did you mean")
 ALIASES: LiteralString = "MATCH (a:Alias) RETURN a.name AS name LIMIT $limit"
 
@@ -156,6 +166,17 @@ MATCH (a:Alias)-[:NAMES]->(e:Entity)
 WHERE a.name CONTAINS $q AND ($type IS NULL OR $type IN labels(e))
 WITH e, min(CASE WHEN a.name = $q THEN 0 WHEN a.name STARTS WITH $q THEN 1 ELSE 2 END) AS rank
 WITH e, rank, COUNT { (e)-[:PARTICIPATED_IN]->() } AS n ORDER BY rank, n DESC, e.name
+WITH collect({id: e.key, name: e.name, type: [l IN labels(e) WHERE l <> 'Entity'][0],
+              aliases: coalesce(e.aliases, []), meetings: n}) AS rows
+RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS entities
+"""
+
+# $type (a label or null), $skip, $limit -> total, entities [{id, name, type, aliases, meetings}]:
+#   every entity (of that type), the most met first (GET /entities without q).
+ENTITIES: LiteralString = """
+MATCH (e:Entity)
+WHERE $type IS NULL OR $type IN labels(e)
+WITH e, COUNT { (e)-[:PARTICIPATED_IN]->() } AS n ORDER BY n DESC, e.name, e.key
 WITH collect({id: e.key, name: e.name, type: [l IN labels(e) WHERE l <> 'Entity'][0],
               aliases: coalesce(e.aliases, []), meetings: n}) AS rows
 RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS entities
