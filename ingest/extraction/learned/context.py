@@ -9,13 +9,13 @@ from spacy.tokens import Token
 
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.linear import bucket
+from ingest.extraction.lexicon import cue_words
 from ingest.extraction.walk import is_root
 
 # Dependents a name climbs through to reach the noun or slot it fills ("X's minister").
 CLIMB = frozenset({"conj", "compound", "amod", "poss", "appos", "nmod", "nummod", "cc"})
 # Prepositions whose phrase tells a name's part in a meeting.
-MARKERS = frozenset({"with", "between", "among", "and", "from", "to", "in", "at", "by", "of",
-                     "for", "on", "against", "including", "like", "besides", "after"})
+MARKERS = cue_words("party_markers")
 
 
 @dataclass

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ingest.extraction.learned.linear import Features, Linear, bucket, word
+from ingest.extraction.lexicon import cue_words
 from ingest.extraction.meetings import Draft
 from ingest.extraction.merge import absorb, clash, compatible
 
 # Words that mark a second encounter ("met again", "another round") or a look back.
-CUES = frozenset({"again", "another", "second", "third", "next", "previous", "last", "earlier",
-                  "first", "new", "latest", "later", "then", "also", "same", "this", "that",
-                  "those", "these", "the", "their", "its", "his", "her"})
+CUES = cue_words("merge_cues")
 
 
 def date_relation(a: Draft, b: Draft) -> str:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.candidates import Event
 from ingest.extraction.learned.linear import Features, word
+from ingest.extraction.lexicon import cue_words
 from ingest.extraction.meetings import split_bilateral
 from ingest.extraction.parties import Parties
 from ingest.extraction.scope import clause_head, subject_of
 
-GROUP_WORDS = frozenset({"between", "among", "trilateral", "multilateral", "summit", "joint",
-                         "together", "all", "leaders", "group", "forum", "conference",
-                         "ministerial", "gathering", "round", "table", "bloc"})
+GROUP_WORDS = cue_words("group_meeting_words")
 
 
 def split_feats(facts: DocFacts, ev: Event, parties: Parties) -> Features:
