@@ -118,7 +118,17 @@ def run_example(service: Service, command: str) -> str:
     shown = [f"{name}: {headers[name]}" for name in HEADERS if name in headers]
     if "-X POST" in line and status.split()[1].startswith("2"):
         service.drain()
-    return "\n".join([status.strip(), *shown, "", *cut(pretty(body))]) + "\n"
+    return as_default_ports(service, "\n".join([status.strip(), *shown, "",
+                                                 *cut(pretty(body))]) + "\n")
+
+
+def as_default_ports(service: Service, text: str) -> str:
+    """The output as a user's own `scripts/serve` prints it: its ports are the defaults."""
+    ports = {service.env["DIPLOGRAPH_NEO4J_HTTP_PORT"]: "7474",
+             service.env["DIPLOGRAPH_NEO4J_BOLT_PORT"]: "7687", str(service.port): "8000"}
+    for port, default in ports.items():
+        text = re.sub(rf"(localhost|127\.0\.0\.1)(:|%3A){port}\b", rf"\g<1>\g<2>{default}", text)
+    return text
 
 
 def pretty(body: str) -> list[str]:
