@@ -21,7 +21,7 @@ from graph.cypher import articles as qa
 from graph.cypher import facts as f
 from graph.records import Extraction
 from graph.rows import to_rows
-from graph.writer import counts
+from graph.writer import LATEST_KEPT, counts
 
 
 def article_row(article_id: str, extraction: Extraction) -> dict[str, Any]:
@@ -80,7 +80,7 @@ def recompute_met_with(driver: neo4j.Driver, pairs: set[tuple[str, str]],
     ordered = sorted(pairs)
     for i in range(0, len(ordered), batch):
         chunk = [list(p) for p in ordered[i:i + batch]]
-        driver.execute_query(f.RECOMPUTE_MET_WITH, pairs=chunk, kept=f.LATEST_KEPT)
+        driver.execute_query(f.RECOMPUTE_MET_WITH, pairs=chunk, kept=LATEST_KEPT)
 
 
 def load(driver: neo4j.Driver, batches: Iterable[tuple[list[dict[str, Any]],

@@ -20,7 +20,7 @@ from graph.cypher import articles as qa
 from graph.cypher import facts as f
 from graph.records import Extraction
 from graph.rows import to_rows
-from graph.writer import Pending, counts, pairs, write_extraction, write_extractions
+from graph.writer import LATEST_KEPT, Pending, counts, pairs, write_extraction, write_extractions
 from ingest.settings import WorkerSettings
 
 Articles = list[tuple[str, Extraction]]
@@ -56,7 +56,7 @@ def one_by_one(tx: neo4j.ManagedTransaction, article_id: str, extraction: Extrac
         tx.run(f.LOCK_ENTITIES, keys=[key]).consume()
     tx.run(f.DROP_ORPHANS, meetings=[], issues=[]).consume()
     for a, b in sorted(pairs(rows.participant_keys)):
-        tx.run(f.RECOMPUTE_MET_WITH, pairs=[[a, b]], kept=f.LATEST_KEPT).consume()
+        tx.run(f.RECOMPUTE_MET_WITH, pairs=[[a, b]], kept=LATEST_KEPT).consume()
     tx.run(qa.COMPLETE, articles=[{"id": article_id, "version": version,
                                    "counts": counts(extraction)}]).consume()
 

@@ -10,6 +10,7 @@ import neo4j
 
 from graph.cypher import facts as f
 from graph.errors import UNAVAILABLE
+from graph.writer import LATEST_KEPT
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def backfill_met_with(driver: neo4j.Driver, database: str = "neo4j", batch: int 
         if not todo:  # what the recomputation leaves alone (a person with a country): stop
             break
         driver.execute_query(f.RECOMPUTE_MET_WITH, pairs=[list(p) for p in todo],
-                             kept=f.LATEST_KEPT, database_=database)
+                             kept=LATEST_KEPT, database_=database)
         done |= set(todo)
     if done:
         log.info("MET_WITH: %d pairs recomputed to keep their latest meetings", len(done))

@@ -11,11 +11,11 @@ import neo4j
 
 from graph.connection import session
 from graph.cypher import reads as q
-from graph.cypher.facts import LATEST_KEPT
 from graph.exports import ExportFilter
 from graph.keys import lookup_name
 from graph.names import Names, Resolved
 from graph.values import plain
+from graph.writer import LATEST_KEPT
 
 T = TypeVar("T")
 Row = dict[str, Any]  # JSON-ready: what `plain` makes of a returned map

@@ -17,6 +17,10 @@ from graph.cypher import facts as f
 from graph.records import Extraction
 from graph.rows import FactRows, to_rows
 
+# Meetings MET_WITH.latest keeps per pair: as many as who-met-whom lists per counterpart at most
+# (its `items`, app/routes/graph.py); more are read by the recomputing query.
+LATEST_KEPT = 50
+
 log = logging.getLogger(__name__)
 
 
@@ -82,7 +86,7 @@ def replace_facts(tx: neo4j.ManagedTransaction, batch: Sequence[Pending],
                              for p, rows in items))
     affected |= {(r["pair"][0], r["pair"][1]) for r in tx.run(f.MEETING_PAIRS, keys=meetings)}
     tx.run(f.RECOMPUTE_MET_WITH, pairs=[list(pair) for pair in sorted(affected)],
-           kept=f.LATEST_KEPT).consume()
+           kept=LATEST_KEPT).consume()
     tx.run(q.COMPLETE, articles=[{"id": p.article_id, "version": p.extraction.extractor_version,
                                   "counts": counts(p.extraction)} for p, _ in items]).consume()
     return ids

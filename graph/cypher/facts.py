@@ -280,15 +280,11 @@ WITH a, b WHERE a < b
 RETURN DISTINCT [a, b] AS pair
 """
 
-# Meetings MET_WITH.latest keeps per pair: as many as who-met-whom lists per counterpart at most
-# (its `items`, app/routes/graph.py); more are read by the recomputing query.
-LATEST_KEPT = 50
-
-# $pairs [[key, key]] (each sorted), $kept -> nothing. MET_WITH between the two entities of each
-# pair is recomputed from the meetings both attended (never incremented); a person and a country
-# are never paired. `latest` keeps the keys of the pair's $kept latest meetings (by date_start then
-# key, undated last; oldest first), so who-met-whom lists them by key instead of expanding every
-# meeting of a busy entity (graph/cypher/reads.py, WHO_MET_WHOM_STORED).
+# $pairs [[key, key]] (each sorted), $kept (graph.writer.LATEST_KEPT) -> nothing. MET_WITH between
+# the two entities of each pair is recomputed from the meetings both attended (never
+# incremented); a person and a country are never paired. `latest` keeps the keys of the pair's
+# $kept latest meetings (by date_start then key, undated last; oldest first), so who-met-whom
+# lists them by key instead of expanding every meeting of a busy entity (graph/cypher/reads.py, WHO_MET_WHOM_STORED).
 RECOMPUTE_MET_WITH: LiteralString = """
 UNWIND $pairs AS pair
 MATCH (x:Entity {key: pair[0]}), (y:Entity {key: pair[1]})

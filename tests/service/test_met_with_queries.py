@@ -11,11 +11,10 @@ import pytest
 
 from graph.articles import ArticleStore
 from graph.cypher import reads as q
-from graph.cypher.facts import LATEST_KEPT
 from graph.records import Participant
 from graph.schema import backfill_met_with
 from graph.views import Counterparts, GraphViews, Page, Window
-from graph.writer import write_extraction
+from graph.writer import LATEST_KEPT, write_extraction
 from tests.service.factories import article, extraction, meeting
 from tests.service.graphcheck import assert_met_with_consistent
 
