@@ -284,7 +284,8 @@ RETURN DISTINCT [a, b] AS pair
 # the two entities of each pair is recomputed from the meetings both attended (never
 # incremented); a person and a country are never paired. `latest` keeps the keys of the pair's
 # $kept latest meetings (by date_start then key, undated last; oldest first), so who-met-whom
-# lists them by key instead of expanding every meeting of a busy entity (graph/cypher/reads.py, WHO_MET_WHOM_STORED).
+# lists them by key instead of expanding every meeting of a busy entity (graph/cypher/reads.py,
+# WHO_MET_WHOM_STORED).
 RECOMPUTE_MET_WITH: LiteralString = """
 UNWIND $pairs AS pair
 MATCH (x:Entity {key: pair[0]}), (y:Entity {key: pair[1]})
