@@ -44,3 +44,16 @@ def test_us_style_title_needs_the_united_states_in_the_article(run: Run) -> None
     result = run("Brazil and Chile signed a trade pact on Monday. Sen. Mary Holloway spoke.")
     assert ("Mary Holloway", "United States") not in {(r.person, r.country)
                                                       for r in result.roles}
+
+
+def test_us_style_spokesperson_in_an_article_about_the_united_states(run: Run) -> None:
+    # A country-less "Spokesperson" of U.S.-style copy speaks for the U.S. government.
+    result = run("The United States and Brazil signed a trade pact on Monday. Department "
+                 "Spokesperson Lena Ortiz welcomed it.")
+    assert ("Lena Ortiz", "United States") in {(r.person, r.country) for r in result.roles}
+
+
+def test_state_department_spokesperson_serves_the_united_states(run: Run) -> None:
+    result = run("Brazil and Chile signed a trade pact on Monday. State Department "
+                 "spokesperson Lena Ortiz welcomed it.")
+    assert ("Lena Ortiz", "United States") in {(r.person, r.country) for r in result.roles}
