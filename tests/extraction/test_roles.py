@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from spacy.language import Language
+
+from ingest.extraction.roles import across_paragraph
 from ingest.extraction.text import prepare
 from tests.extraction.conftest import Run
 
@@ -57,3 +60,11 @@ def test_state_department_spokesperson_serves_the_united_states(run: Run) -> Non
     result = run("Brazil and Chile signed a trade pact on Monday. State Department "
                  "spokesperson Lena Ortiz welcomed it.")
     assert ("Lena Ortiz", "United States") in {(r.person, r.country) for r in result.roles}
+
+
+def test_nearest_country_does_not_cross_a_blank_line(nlp: Language) -> None:
+    # A header line the parser glues to the next paragraph lends that paragraph no country.
+    doc = nlp("Attributable to Spokesperson Tom Weller:\n\nTalks with Peru began.")
+    peru = next(t.i for t in doc if t.text == "Peru")
+    assert across_paragraph(doc, 3, peru)
+    assert not across_paragraph(doc, 0, 3)
