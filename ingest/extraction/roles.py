@@ -235,6 +235,12 @@ def described(doc: Doc, parties: list[Mention]) -> dict[str, str]:
     return found
 
 
+def across_paragraph(doc: Doc, a: int, b: int) -> bool:
+    """Whether a blank line parts two tokens (a header line glued to the next paragraph)."""
+    lo, hi = sorted((a, b))
+    return "\n\n" in doc[lo:hi + 1].text
+
+
 def unclaimed_country(doc: Doc, token: int, roles: list[RoleFact],
                       mentions: list[Mention]) -> str | None:
     """The nearest country named in the sentence (as actor or place) that no other titled
@@ -243,7 +249,7 @@ def unclaimed_country(doc: Doc, token: int, roles: list[RoleFact],
     claimed = {r.party for r in roles if r.party and sent.start <= r.token < sent.end}
     near = [m for m in mentions if sent.start <= m.start < sent.end and abs(m.start - token) <= 15
             and (m.country or m.name) not in claimed and m.kind in ("country", "place")
-            and m.country is not None]
+            and m.country is not None and not across_paragraph(doc, m.start, token)]
     best = min(near, key=lambda m: abs(m.start - token), default=None)
     return best.country if best is not None else None
 

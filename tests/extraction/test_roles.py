@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from spacy.language import Language
+
+from ingest.extraction.roles import across_paragraph
 from ingest.extraction.text import prepare
 from tests.extraction.conftest import Run
 
@@ -44,3 +47,24 @@ def test_us_style_title_needs_the_united_states_in_the_article(run: Run) -> None
     result = run("Brazil and Chile signed a trade pact on Monday. Sen. Mary Holloway spoke.")
     assert ("Mary Holloway", "United States") not in {(r.person, r.country)
                                                       for r in result.roles}
+
+
+def test_us_style_spokesperson_in_an_article_about_the_united_states(run: Run) -> None:
+    # A country-less "Spokesperson" of U.S.-style copy speaks for the U.S. government.
+    result = run("The United States and Brazil signed a trade pact on Monday. Department "
+                 "Spokesperson Lena Ortiz welcomed it.")
+    assert ("Lena Ortiz", "United States") in {(r.person, r.country) for r in result.roles}
+
+
+def test_state_department_spokesperson_serves_the_united_states(run: Run) -> None:
+    result = run("Brazil and Chile signed a trade pact on Monday. State Department "
+                 "spokesperson Lena Ortiz welcomed it.")
+    assert ("Lena Ortiz", "United States") in {(r.person, r.country) for r in result.roles}
+
+
+def test_nearest_country_does_not_cross_a_blank_line(nlp: Language) -> None:
+    # A header line the parser glues to the next paragraph lends that paragraph no country.
+    doc = nlp("Attributable to Spokesperson Tom Weller:\n\nTalks with Peru began.")
+    peru = next(t.i for t in doc if t.text == "Peru")
+    assert across_paragraph(doc, 3, peru)
+    assert not across_paragraph(doc, 0, 3)
