@@ -94,8 +94,12 @@ def test_an_endless_article_fails_alone_by_timeout(empty_graph: neo4j.Driver, ru
     assert (ids[0], "CHL|PER") in sides and (ids[2], "RUS|UKR") in sides
 
     # Moving again: ready, and the worker idle.
-    wait_for(lambda: client.get("/ready").status_code == 200, 10, "not ready after the stall")
-    assert [w["state"] for w in client.get("/ready").json()["workers"]] == ["idle"]
+    # (the worker reports idle at its next heartbeat after the batch: wait for both, bounded)
+    def moving() -> bool:
+        ready = client.get("/ready")
+        return ready.status_code == 200 and [
+            w["state"] for w in ready.json()["workers"]] == ["idle"]
+    wait_for(moving, 10, "not ready with the worker idle after the stall")
 
 
 def test_stop_mid_extraction_is_prompt_and_releases_the_claim(empty_graph: neo4j.Driver,
