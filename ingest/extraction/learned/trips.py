@@ -23,6 +23,10 @@ PHRASE = frozenset({"compound", "appos", "amod", "poss", "nmod", "det"})
 GROUP_WORDS = cue_words("counterpart_group_words")
 # Objects that carry the counterparts of a light verb ("held talks with A and B").
 MEETING_NOUNS = cue_words("light_verb_objects")
+# The prepositions a list of destinations ("a trip to A and B") or of counterparts ("spoke
+# with A and B") follows.
+DESTINATION_PREPOSITIONS = cue_words("destination_prepositions")
+COUNTERPART_PREPOSITIONS = cue_words("counterpart_prepositions")
 # A trip's traveller needs at least this belief of the party model when it chose no one.
 TRAVELLER_FLOOR = 0.3
 
@@ -57,8 +61,7 @@ def counterparts(facts: DocFacts, ev: Event) -> dict[str, Mention | None]:
     lists: dict[int, dict[str, Mention | None]] = {}
     for country, last in named:
         head = phrase_head(doc[last])
-        if head.dep_ == "dobj" and head.head.i in near or head.dep_ == "pobj" \
-                and head.head.lower_ in ("with", "to") and head.head.head.i in near:
+        if hangs_on(head, near, COUNTERPART_PREPOSITIONS):
             lists.setdefault(head.i, {}).setdefault(country, None)
     best = max(lists.values(), key=len, default={})
     return best if len(best) >= 2 else {}
@@ -74,11 +77,12 @@ def anchors(doc: Doc, ev: Event) -> set[int]:
     return out
 
 
-def is_destination(head: Token, near: set[int]) -> bool:
-    """The list is the object of the trip ("visited A") or follows "to" on it."""
+def hangs_on(head: Token, near: set[int], prepositions: frozenset[str]) -> bool:
+    """The list is the object of the trigger's verb ("visited A", "met A") or follows one of
+    `prepositions` on it ("a trip to A", "spoke with A")."""
     if head.dep_ == "dobj":
         return head.head.i in near
-    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.i in near
+    return head.dep_ == "pobj" and head.head.lower_ in prepositions and head.head.head.i in near
 
 
 def destinations(facts: DocFacts, ev: Event) -> dict[str, Mention]:
@@ -91,7 +95,7 @@ def destinations(facts: DocFacts, ev: Event) -> dict[str, Mention]:
         if not country or m.surface == "demonym":
             continue
         head = list_head(doc[m.start:m.end].root)
-        if is_destination(head, near):
+        if hangs_on(head, near, DESTINATION_PREPOSITIONS):
             lists.setdefault(head.i, {}).setdefault(country, m)
     best = max(lists.values(), key=len, default={})
     return best if len(best) >= 2 else {}
