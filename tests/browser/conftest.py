@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Generator, Iterator
@@ -23,6 +22,7 @@ from app.routes import browser_assets
 from graph.articles import ArticleStore, NewArticle
 from graph.records import ArticleText, Extraction
 from graph.writer import write_extraction
+from tests.ports import free_port
 
 FAILED = pytest.StashKey[bool]()  # set on a test item whose call phase failed
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "a00.json"
@@ -70,18 +70,11 @@ def seeded(empty_graph: neo4j.Driver, seed_extraction: Extraction) -> neo4j.Driv
     return empty_graph
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @contextmanager
 def served(app: FastAPI, host: str = "localhost",
            lifespan: Literal["auto", "on", "off"] = "auto") -> Iterator[str]:
     """A real HTTP server for `app` on a free port, in a thread; yields its base URL."""
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, lifespan=lifespan,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

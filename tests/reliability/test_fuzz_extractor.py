@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.articles import ArticleStore, NewArticle
+from graph.names import country_codes
 from graph.records import ArticleText, Extraction
-from ingest.process import country_codes
-from ingest.worker import Extractor, Worker, WorkerSettings
+from ingest.settings import WorkerSettings
+from ingest.worker import Extractor, Worker
 from tests.reliability.conftest import statuses
 from tests.service.conftest import run_until_empty
 

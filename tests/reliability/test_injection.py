@@ -21,9 +21,10 @@ import pytest
 import graph
 import graph.bootstrap
 from graph.connection import open_driver
+from graph.names import country_codes
 from graph.settings import Neo4jSettings
-from ingest.process import country_codes
-from ingest.worker import Extractor, Worker, WorkerSettings
+from ingest.settings import WorkerSettings
+from ingest.worker import Extractor, Worker
 from tests.reliability.conftest import ROOT
 from tests.reliability.recording import RecordingDriver
 from tests.service.conftest import make_client, run_until_empty

@@ -15,9 +15,11 @@ with warnings.catch_warnings():  # starlette would rather have httpx2; httpx is 
 
 from app.main import Config, create_app
 from app.settings import ApiSettings
+from graph.names import country_codes
 from graph.settings import Neo4jSettings
-from ingest.process import country_codes, spacy_extractor
-from ingest.worker import Extractor, Worker, WorkerSettings
+from ingest.process import spacy_extractor
+from ingest.settings import WorkerSettings
+from ingest.worker import Extractor, Worker
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

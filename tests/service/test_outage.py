@@ -13,7 +13,8 @@ from graph.articles import ArticleStore
 from graph.connection import open_driver
 from graph.local.server import LocalNeo4j
 from graph.settings import Neo4jSettings
-from ingest.worker import Extractor, Worker, WorkerSettings
+from ingest.settings import WorkerSettings
+from ingest.worker import Extractor, Worker
 from tests.service.conftest import make_client
 from tests.service.factories import article
 from tests.service.proxy import Proxy

@@ -9,7 +9,8 @@ import neo4j
 
 from graph.articles import ArticleStore, NewArticle
 from graph.records import ArticleText, Extraction
-from ingest.worker import Extractor, Worker, WorkerSettings
+from ingest.settings import WorkerSettings
+from ingest.worker import Extractor, Worker
 from tests.service.conftest import run_until_empty
 from tests.service.factories import article
 

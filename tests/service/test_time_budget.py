@@ -12,10 +12,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from graph.articles import ArticleStore, NewArticle
+from graph.names import country_codes
 from ingest.liveness import Liveness
-from ingest.process import country_codes, real_factory, supervised
+from ingest.process import real_factory, supervised
+from ingest.settings import WorkerSettings
 from ingest.supervisor import Supervisor
-from ingest.worker import Worker, WorkerSettings
+from ingest.worker import Worker
 from tests.reliability.conftest import all_done, statuses, wait_for
 from tests.reliability.endless import ENDLESS_MARKER, endless_factory
 

@@ -11,11 +11,12 @@ import neo4j
 import pytest
 
 import ingest.worker as worker_module
+from graph.names import country_codes
 from graph.records import ArticleText, Extraction
 from graph.writer import Pending
 from graph.writer import write_extractions as real_write
-from ingest.process import country_codes
-from ingest.worker import Extractor, Worker, WorkerSettings
+from ingest.settings import WorkerSettings
+from ingest.worker import Extractor, Worker
 from tests.service.graphcheck import assert_met_with_consistent
 from tests.service.test_workers import all_done, states, store, wait_for
 

@@ -13,7 +13,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,18 +23,14 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.ports import free_port
+
 pytestmark = [pytest.mark.walk, pytest.mark.neo4j]
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 MODEL = ROOT / "ingest" / "extraction" / "learned" / "model.json"
 NOT_RUN = {"scripts/test": "the suite this test is part of"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def readme_blocks() -> list[list[str]]:
