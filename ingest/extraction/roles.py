@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ingest.extraction.components import TITLES
 from ingest.extraction.lexicon import cue_phrases, cue_words
@@ -18,6 +18,11 @@ from reference.gazetteer import load_gazetteer
 FILLERS = cue_words("title_fillers")
 WINDOW = 5
 STOP_TOKENS = cue_words("role_stop_tokens")
+ARTICLES = ("the", "a", "an")
+# A title's complement before the name ("Minister of Water and Energy", "Ambassador to Japan"):
+# the prepositions that open it and the small words it may hold besides capitalised ones.
+COMPLEMENT_PREPOSITIONS = ("of", "for", "to")
+COMPLEMENT_WORDS = ("of", "for", "to", "the", "and", ",", "&", "on")
 # Offices of the U.S. legislature and executive that American-style copy gives without a
 # country ("Sen. Jane Roe", "Vice President John Doe"); used only when the article names the
 # United States and nothing else gives the holder a country.
@@ -52,17 +57,43 @@ def party_inside(title: Span, starts: dict[int, Mention]) -> Mention | None:
 
 
 def appositive(doc: Doc, end: int, starts: dict[int, Mention],
-               title_starts: dict[int, Span]) -> tuple[Span, Mention] | None:
-    """ "NAME, China's foreign minister" / "NAME, the Japanese envoy"."""
+               title_starts: dict[int, Span]) -> tuple[Span, Mention | None] | None:
+    """ "NAME, China's foreign minister" / "NAME, the Japanese envoy" / "NAME, the foreign
+    minister of Poland" / "NAME, Secretary of State" (party found later)."""
     if end >= len(doc) - 2 or doc[end].text != ",":
         return None
-    i = end + 1 + (doc[end + 1].lower_ == "the")
+    i = end + 1 + (doc[end + 1].lower_ in ARTICLES)
     party = starts.get(i)
     if party is None:
-        return None
+        title = title_starts.get(i)
+        if title is None or names_next(doc, title.end):
+            return None
+        party = party_of(doc, title.end, starts)
+        # "NAME, chairman of the Acme Group": the title is held in a body the text names
+        # but the reference data does not know; no country to give.
+        if party is None and title.end < len(doc) and doc[title.end].lower_ in ("of", "for"):
+            return None
+        return title, party
     j = party.end + (party.end < len(doc) and doc[party.end].text in ("'s", "’s"))
     title = next((title_starts[k] for k in range(j, j + 3) if k in title_starts), None)
     return (title, party) if title is not None else None
+
+
+def names_next(doc: Doc, i: int) -> bool:
+    """Whether a name follows token `i` (the title then introduces that name, not the one
+    before the comma: "met A, President B")."""
+    return i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
+def party_of(doc: Doc, i: int, starts: dict[int, Mention]) -> Mention | None:
+    """ "… of [the] Poland": the party named right after a title."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return None
+    party = starts.get(i + 1 + (doc[i + 1].lower_ == "the"))
+    if party is None or (party.surface == "name" and party.end < len(doc)
+                         and doc[party.end].is_title and doc[party.end].pos_ == "PROPN"):
+        return None  # "of the Cuba Study Group": the country only names the body
+    return party
 
 
 def party_after(doc: Doc, end: int, starts: dict[int, Mention]) -> Mention | None:
@@ -142,24 +173,70 @@ def posted_to(doc: Doc, end: int, starts: dict[int, Mention]) -> Mention | None:
 ENVOY_WORDS = cue_phrases("envoy_words")
 
 
+class Found(NamedTuple):
+    """A title read for one mention of a person: the title as given (with any complement,
+    "Ambassador to Japan"), its party, the rule that found it, and a country the title sends
+    its holder to or charges them with ("to Japan", "for Sudan"), which is not theirs."""
+
+    title: Span
+    party: Mention | None
+    source: str
+    host: Mention | None = None
+
+
+def long_title(doc: Doc, start: int, title_ends: dict[int, Span]) -> tuple[Span, int] | None:
+    """ "Minister of Water and Energy NAME" / "Ambassador to Japan NAME" / "Special Envoy
+    for Climate, NAME": a title, "of", "for" or "to", then a capitalised complement before the
+    name. Returns the title as matched and where the complement ends."""
+    before = doc[start - 1] if start > 0 else None
+    end = start - (before is not None and (before.text == "," or before.lower_ in HONORIFICS))
+    for k in range(end - 1, max(end - 10, 0), -1):
+        tok = doc[k]
+        if tok.lower_ in COMPLEMENT_PREPOSITIONS and k in title_ends:
+            return (title_ends[k], end) if k < end - 1 else None
+        if tok.ent_type_ == "PERSON" or tok.is_sent_start or not (
+                tok.is_title or tok.is_upper or tok.lower_ in COMPLEMENT_WORDS):
+            return None
+    return None
+
+
+def complement(doc: Doc, title: Span, end: int, starts: dict[int, Mention]) -> Found:
+    """The role a long title gives: "of COUNTRY" names the party, "to/for COUNTRY" the host."""
+    i = title.end + 1 + (doc[title.end + 1].lower_ == "the")
+    named = starts.get(i) if i < end else None
+    full = doc[title.start:end - (doc[end - 1].text == ",")]
+    if doc[title.end].lower_ == "of":
+        return Found(full, named, "inside" if named is not None else "none")
+    return Found(full, None, "none", named)
+
+
 def role_at(doc: Doc, span: tuple[int, int], idx: Index,
-            previous: tuple[int, Mention] | None) -> tuple[Span, Mention | None, str] | None:
+            previous: tuple[int, Mention] | None) -> Found | None:
     """The title (and its party) introducing the person named at `span`, and the rule that
     found the party (SOURCES; "nearest": only the nearest country of the sentence, weak)."""
     title = title_ending_at(doc, span[0], idx.title_ends)
+    given: Found | None = None
     if title is None:
-        found = appositive(doc, span[1], idx.starts, idx.title_starts)
-        if found is not None:
-            return found[0], found[1], "appositive"
-        found = title_of_party(doc, span[0], idx.ends, idx.title_ends)
-        return (found[0], found[1], "title_of") if found is not None else None
+        long = long_title(doc, span[0], idx.title_ends)
+        if long is None:
+            found = appositive(doc, span[1], idx.starts, idx.title_starts)
+            if found is not None:
+                return Found(found[0], found[1], "appositive")
+            found = title_of_party(doc, span[0], idx.ends, idx.title_ends)
+            return Found(found[0], found[1], "title_of") if found is not None else None
+        title = long[0]
+        given = complement(doc, title, long[1], idx.starts)
+        if given.party is not None:
+            return given
+    shown = given.title if given is not None else title
+    host = given.host if given is not None else None
     for source, party in (("inside", party_inside(title, idx.starts)),
                           ("before", party_before(title.start, idx.ends, doc)),
                           ("after", party_after(doc, span[1], idx.starts)),
                           ("list", list_party(doc, title, previous))):
         if party is not None:
-            return title, party, source
-    return title, nearest_party(doc, title.start, idx.ends), "nearest"
+            return Found(shown, party, source, host)
+    return Found(shown, nearest_party(doc, title.start, idx.ends), "nearest", host)
 
 
 # Which rule gave a role its party: read off the title's own words and neighbours (inside,
@@ -205,11 +282,11 @@ def find_roles(doc: Doc, people: list[Person], parties: list[Mention],
         found = role_at(doc, span, idx, previous)
         if found is None:
             continue
-        title, party, source = found
+        title, party, source, host = found
         if source == "nearest" and party is not None:
             nearest[id(person)] = party.name
-        host = posted_to(doc, span[1], idx.starts) \
-            if title.text.lower().endswith(ENVOY_WORDS) else None
+        if host is None and title.text.lower().endswith(ENVOY_WORDS):
+            host = posted_to(doc, span[1], idx.starts)
         if host is not None:
             posted[id(person)] = host.name
             party = None if party is not None and party.name == host.name else party
@@ -250,8 +327,20 @@ def unclaimed_country(doc: Doc, token: int, roles: list[RoleFact],
     near = [m for m in mentions if sent.start <= m.start < sent.end and abs(m.start - token) <= 15
             and (m.country or m.name) not in claimed and m.kind in ("country", "place")
             and m.country is not None and not across_paragraph(doc, m.start, token)]
+    if is_subject(doc[token]):
+        # "President X warned Iran" / "President X met Y in Panama": what the subject acts
+        # on or where it acts is not whose office it holds.
+        near = [m for m in near if m.start < token]
     best = min(near, key=lambda m: abs(m.start - token), default=None)
     return best.country if best is not None else None
+
+
+def is_subject(token: Token) -> bool:
+    """Whether the name at `token` is (part of) the subject of its clause."""
+    head = token
+    while head.dep_ in ("compound", "flat", "conj", "appos") and head.head is not head:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
 
 
 def fill_parties(doc: Doc, roles: list[RoleFact], parties: list[Mention],
