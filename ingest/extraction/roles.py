@@ -370,19 +370,17 @@ def fill_parties(doc: Doc, roles: list[RoleFact], parties: list[Mention],
 def us_style(roles: list[RoleFact], parties: list[Mention],
              nearest: dict[int, str]) -> list[RoleFact]:
     """Country-less U.S.-style offices in an article that names the United States: the
-    United States, unless another holder of the same executive title already serves it
-    ("President A" and "President B" cannot both be the U.S. president) or another country
-    stands next to the title in the sentence."""
+    United States, unless another country stands next to the title in the sentence. Several
+    holders of one office may all get it: American copy names past presidents as "President
+    X" too, and an office held abroad usually has its country nearby."""
     if not any(m.name == US for m in parties):
         return roles
-    held = {r.title.lower() for r in roles if r.party == US}
     out: list[RoleFact] = []
     for role in roles:
         key = role.title.lower()
         legislator = key.startswith(("sen", "rep", "con"))
-        if role.party is None and key in US_STYLE_TITLES and (legislator or (
-                key not in held and nearest.get(id(role.person), US) == US)):
+        if role.party is None and key in US_STYLE_TITLES and (
+                legislator or nearest.get(id(role.person), US) == US):
             role = role._replace(party=US, source="us")
-            held.add(key)
         out.append(role)
     return out
