@@ -390,6 +390,15 @@ TITLES = [
     "Majority Leader", "Minority Leader", "Crown Prince", "Chief of Staff",
 ]
 
+# Offices of government and of its agencies that news copy puts before a name ("FBI Director
+# X", "Tokyo Gov. X", "Acting Secretary X", "Kremlin aide X") or after it ("X, head of the
+# delegation"): general knowledge of how titles are written.
+TITLES += ["Gov.", "Director", "Director General", "Director-General", "Deputy Director",
+           "head", "aide", "adviser", "advisor", "Secretary", "Deputy Secretary",
+           "Assistant Secretary", "Deputy Assistant Secretary", "First Lady",
+           "Vice Chairman", "Deputy National Security Adviser", "Deputy National Security Advisor",
+           "USTR", "Department Spokesperson"]
+
 # Portfolios named before "Minister" / "Secretary" or after "Minister of" ("Oil Minister",
 # "Minister of Energy", "Agriculture Secretary"): general knowledge of cabinet offices.
 PORTFOLIOS = ["Oil", "Petroleum", "Energy", "Agriculture", "Industry", "Economy", "Economic",
@@ -415,6 +424,7 @@ TITLE_COUNTRIES = {
     "Chief Cabinet Secretary": "JPN", "State Councilor": "CHN", "State Councillor": "CHN",
     "Vice Premier": "CHN", "Foreign Secretary": "GBR", "Home Secretary": "GBR",
     "Defence Secretary": "GBR", "Taoiseach": "IRL", "Tanaiste": "IRL",
+    "Pope": "VAT", "Chancellor of the Exchequer": "GBR", "USTR": "USA",
 }
 
 # Titles whose holder speaks for an organisation rather than a country.

@@ -19,9 +19,11 @@ FILLERS = cue_words("title_fillers")
 WINDOW = 5
 STOP_TOKENS = cue_words("role_stop_tokens")
 ARTICLES = ("the", "a", "an")
-# A title's complement before the name ("Minister of Water and Energy", "Ambassador to Japan"):
-# the prepositions that open it and the small words it may hold besides capitalised ones.
-COMPLEMENT_PREPOSITIONS = ("of", "for", "to")
+# A title's complement before the name ("Minister of Water and Energy", "Ambassador to Japan",
+# "Minister of Energy, Water and Mines" after the matched "Minister of Energy"): the words
+# that open it and the small words it may hold besides capitalised ones.
+COMPLEMENT_OPENERS = ("of", "for", "to", ",", "and")
+LIST_SPAN = 24  # the most tokens between two titled names of one list
 COMPLEMENT_WORDS = ("of", "for", "to", "the", "and", ",", "&", "on")
 # Offices of the U.S. legislature and executive that American-style copy gives without a
 # country ("Sen. Jane Roe", "Vice President John Doe"); used only when the article names the
@@ -31,7 +33,10 @@ US = "United States"
 
 
 def title_ending_at(doc: Doc, end: int, titles: dict[int, Span]) -> Span | None:
-    """The title right before token `end` ("President X", "the Chinese leader, X")."""
+    """The title right before token `end` ("President X", "the Chinese leader, X",
+    "[Chinese President] X"; a no-break space between them is a token of its own)."""
+    while end > 0 and (doc[end - 1].is_space or doc[end - 1].text == "]"):
+        end -= 1
     if end in titles:
         return titles[end]
     if end - 1 in titles and (doc[end - 1].text == "," or doc[end - 1].lower_ in HONORIFICS):
@@ -129,13 +134,22 @@ def nearest_party(doc: Doc, start: int, ends: dict[int, Mention]) -> Mention | N
     return last
 
 
-def list_party(doc: Doc, title: Span, previous: tuple[int, Mention] | None) -> Mention | None:
+def list_party(doc: Doc, title: Span, previous: tuple[int, Mention] | None,
+               starts: dict[int, Mention]) -> Mention | None:
     """In "Chinese President A, Premier B and …" later titles inherit the first party."""
-    if previous is None or title.start - previous[0] > 2:
+    if previous is None:
         return None
-    between = [t.text for t in doc[previous[0]:title.start]]
-    chained = "," in between
-    ok = bool(between) and all(t in (",", "and") for t in between)
+    between = doc[previous[0]:title.start]
+    if 2 < len(between) <= LIST_SPAN:
+        # "Russian Foreign Minister A, Special Representative for Climate B, Deputy Prime
+        # Minister C": the titled names of one comma list, however long their titles.
+        items = all(t.text in (",", "and") or t.is_title or t.is_upper or t.is_space
+                    or t.lower_ in COMPLEMENT_WORDS for t in between) \
+            and not any(t.i in starts for t in between)
+        return previous[1] if items and between[0].text == "," else None
+    texts = [t.text for t in between]
+    chained = "," in texts
+    ok = bool(texts) and all(t in (",", "and") for t in texts)
     return previous[1] if ok and (chained or listed(doc, previous[0])) else None
 
 
@@ -188,11 +202,13 @@ def long_title(doc: Doc, start: int, title_ends: dict[int, Span]) -> tuple[Span,
     """ "Minister of Water and Energy NAME" / "Ambassador to Japan NAME" / "Special Envoy
     for Climate, NAME": a title, "of", "for" or "to", then a capitalised complement before the
     name. Returns the title as matched and where the complement ends."""
+    while start > 0 and doc[start - 1].is_space:
+        start -= 1
     before = doc[start - 1] if start > 0 else None
     end = start - (before is not None and (before.text == "," or before.lower_ in HONORIFICS))
     for k in range(end - 1, max(end - 10, 0), -1):
         tok = doc[k]
-        if tok.lower_ in COMPLEMENT_PREPOSITIONS and k in title_ends:
+        if tok.lower_ in COMPLEMENT_OPENERS and k in title_ends:
             return (title_ends[k], end) if k < end - 1 else None
         if tok.ent_type_ == "PERSON" or tok.is_sent_start or not (
                 tok.is_title or tok.is_upper or tok.lower_ in COMPLEMENT_WORDS):
@@ -204,7 +220,8 @@ def complement(doc: Doc, title: Span, end: int, starts: dict[int, Mention]) -> F
     """The role a long title gives: "of COUNTRY" names the party, "to/for COUNTRY" the host."""
     i = title.end + 1 + (doc[title.end + 1].lower_ == "the")
     named = starts.get(i) if i < end else None
-    full = doc[title.start:end - (doc[end - 1].text == ",")]
+    full = doc[title.start:end - (doc[end - 1].text == ",")] \
+        if doc[title.end].lower_ in ("of", "for", "to") else title
     if doc[title.end].lower_ == "of":
         return Found(full, named, "inside" if named is not None else "none")
     return Found(full, None, "none", named)
@@ -233,7 +250,7 @@ def role_at(doc: Doc, span: tuple[int, int], idx: Index,
     for source, party in (("inside", party_inside(title, idx.starts)),
                           ("before", party_before(title.start, idx.ends, doc)),
                           ("after", party_after(doc, span[1], idx.starts)),
-                          ("list", list_party(doc, title, previous))):
+                          ("list", list_party(doc, title, previous, idx.starts))):
         if party is not None:
             return Found(shown, party, source, host)
     return Found(shown, nearest_party(doc, title.start, idx.ends), "nearest", host)
@@ -259,10 +276,12 @@ class RoleFact(NamedTuple):
 
 
 def best_role(facts: list[RoleFact]) -> RoleFact | None:
-    """The person's role: the most frequent party, first title given with it."""
+    """The person's role: the most frequent party, first title given with it; without a
+    party, the fullest title ("Secretary of State" over a later "Secretary")."""
     with_party = [f for f in facts if f.party is not None]
     if not with_party:
-        return facts[0]._replace(mentions=len(facts)) if facts else None
+        fullest = max(facts, key=lambda f: len(f.title), default=None)
+        return fullest._replace(mentions=len(facts)) if fullest is not None else None
     party, support = Counter(f.party for f in with_party).most_common(1)[0]
     best = next(f for f in with_party if f.party == party)
     return best._replace(support=support, mentions=len(facts))
