@@ -13,6 +13,9 @@ from ingest.extraction.lexicon import cue_words
 from ingest.extraction.scope import misparsed_name
 
 HONORIFICS = cue_words("honorifics")
+# Entity labels the NER gives names it misreads after a title ("President Thabo Mbeki" as a
+# place): any but dates, times and numbers, once reference names are excluded.
+NAME_LIKE = ("", "PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 # Lower-case name particles: a name ending in one continues ("Ursula von der" + "Leyen").
 PARTICLES = cue_words("particles")
 # Page furniture that NER reads as names: social buttons, app stores, picture credits.
@@ -139,7 +142,24 @@ def person_spans(doc: Doc, titles: set[str]) -> list[Span]:
                 and not is_residue(name, residue) and not is_pairing(name):
             start = given_name_start(doc, name.start, blocked, titles)
             out.append(doc[start:particle_end(doc, name.end)])
+    named = {i for span in out for i in range(span.start, span.end)}
+    out += [n for t in doc.spans[TITLES] if (n := titled_name(doc, t.end, blocked | named))]
     return out
+
+
+def titled_name(doc: Doc, start: int, blocked: set[int]) -> Span | None:
+    """A name the NER missed right after a title ("President Thabo Mbeki", "Deputy Ivanov"):
+    capitalised proper nouns outside reference names, titles and other entities."""
+    if start >= len(doc) or doc[start].ent_iob_ == "I":
+        return None  # the title word is part of a longer name ("Premier League")
+    end = start
+    while end < len(doc) and end - start < 4 and end not in blocked and doc[end].is_title \
+            and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in NAME_LIKE \
+            and doc[end].lower_ not in HONORIFICS:
+        end += 1
+    if end == start or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"):
+        return None  # no name, or one running into something else ("General Assembly Hall")
+    return doc[start:particle_end(doc, end)]
 
 
 def name_text(span: Span) -> str:

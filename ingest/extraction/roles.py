@@ -370,6 +370,7 @@ def fill_parties(doc: Doc, roles: list[RoleFact], parties: list[Mention],
     by_description = described(doc, parties)
     mentions = sorted(parties + places, key=lambda m: m.start)
     missing = Counter(r[1].lower() for r in roles if r[2] is None)
+    held = {(r.title.lower(), r.party) for r in roles if r.party is not None}
     out: list[RoleFact] = []
     for role in roles:
         person, title, party, token = role[:4]
@@ -377,6 +378,9 @@ def fill_parties(doc: Doc, roles: list[RoleFact], parties: list[Mention],
         source = role.source
         if party is None and missing[key] == 1:
             party, source = by_description.get(key), "description"
+            # "the Russian president" is the holder already named with that title and
+            # country, not this one.
+            party = None if (key, party) in held else party
         if party is None:
             party, source = load_gazetteer().title_countries.get(key), "office"
         if party is None:
