@@ -398,6 +398,10 @@ TITLES += ["Gov.", "Director", "Director General", "Director-General", "Deputy D
            "Assistant Secretary", "Deputy Assistant Secretary", "First Lady",
            "Vice Chairman", "Deputy National Security Adviser", "Deputy National Security Advisor",
            "USTR", "Department Spokesperson"]
+# Leaders of the two U.S. parties in Congress and of British parties, written with the
+# party's name: general knowledge of each country's parties.
+TITLES += ["Democratic leader", "Republican leader", "Tory leader", "Liberal Democrat leader",
+           "Lib Dem leader", "Shadow Foreign Secretary", "Shadow Chancellor"]
 
 # Portfolios named before "Minister" / "Secretary" or after "Minister of" ("Oil Minister",
 # "Minister of Energy", "Agriculture Secretary"): general knowledge of cabinet offices.
@@ -425,6 +429,8 @@ TITLE_COUNTRIES = {
     "Vice Premier": "CHN", "Foreign Secretary": "GBR", "Home Secretary": "GBR",
     "Defence Secretary": "GBR", "Taoiseach": "IRL", "Tanaiste": "IRL",
     "Pope": "VAT", "Chancellor of the Exchequer": "GBR", "USTR": "USA",
+    "Tory leader": "GBR", "Liberal Democrat leader": "GBR", "Lib Dem leader": "GBR",
+    "Shadow Foreign Secretary": "GBR", "Shadow Chancellor": "GBR",
 }
 
 # Titles whose holder speaks for an organisation rather than a country.
