@@ -150,7 +150,10 @@ def list_party(doc: Doc, title: Span, previous: tuple[int, Mention] | None,
     texts = [t.text for t in between]
     chained = "," in texts
     ok = bool(texts) and all(t in (",", "and") for t in texts)
-    return previous[1] if ok and (chained or listed(doc, previous[0])) else None
+    # "Chinese President A and Premier B": B is A's compatriot, unless B's office is one
+    # American copy gives without a country ("… leader A and President B").
+    paired = title.text.lower() not in US_STYLE_TITLES
+    return previous[1] if ok and (chained or paired or listed(doc, previous[0])) else None
 
 
 def listed(doc: Doc, end: int) -> bool:
