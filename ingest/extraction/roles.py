@@ -261,9 +261,9 @@ def role_at(doc: Doc, span: tuple[int, int], idx: Index,
 
 # Which rule gave a role its party: read off the title's own words and neighbours (inside,
 # before, after, appositive, title_of, list), the nearest country of the clause, or filled in
-# later (description, office, unclaimed, us); "none": no party.
+# later (description, office, unclaimed, us, previous); "none": no party.
 SOURCES = ("inside", "before", "after", "appositive", "title_of", "list", "nearest",
-           "description", "office", "unclaimed", "us", "none")
+           "description", "office", "unclaimed", "us", "previous", "none")
 
 
 class RoleFact(NamedTuple):
@@ -390,7 +390,25 @@ def fill_parties(doc: Doc, roles: list[RoleFact], parties: list[Mention],
             party, source = unclaimed_country(doc, token, roles, mentions), "unclaimed"
             party = None if party == posted.get(id(person)) else party
         out.append(role._replace(party=party, source=source if party else "none"))
-    return us_style(out, parties, nearest)
+    return previous_sentence(doc, us_style(out, parties, nearest), parties)
+
+
+def previous_sentence(doc: Doc, roles: list[RoleFact], parties: list[Mention]) -> list[RoleFact]:
+    """A role still without a country whose sentence names none ("Finance minister X has
+    problems …") takes the last country the previous sentence of its paragraph names. The
+    United States is left out: its offices without a country are the U.S.-style rule's, and
+    American copy names the United States in every other sentence."""
+    out: list[RoleFact] = []
+    for role in roles:
+        sent = doc[role.token].sent
+        if role.party is None and sent.start > 0:
+            before = doc[sent.start - 1].sent
+            named = [m for m in parties if m.kind == "country" and m.name != US
+                     and before.start <= m.start < before.end]
+            if named and not across_paragraph(doc, named[-1].start, role.token):
+                role = role._replace(party=named[-1].name, source="previous")
+        out.append(role)
+    return out
 
 
 def us_style(roles: list[RoleFact], parties: list[Mention],
