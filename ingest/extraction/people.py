@@ -13,6 +13,7 @@ from ingest.extraction.lexicon import cue_words
 from ingest.extraction.scope import misparsed_name
 
 HONORIFICS = cue_words("honorifics")
+JOINERS = ("of", "for", "and", "&")
 # Entity labels the NER gives names it misreads after a title ("President Thabo Mbeki" as a
 # place): any but dates, times and numbers, once reference names are excluded.
 NAME_LIKE = ("", "PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
@@ -119,8 +120,9 @@ def given_name_start(doc: Doc, start: int, blocked: set[int], titles: set[str]) 
         prev = doc[start - 1] if start > 0 else None
         if prev is None or prev.i in blocked or not prev.is_title or prev.pos_ != "PROPN" \
                 or prev.lower_ in HONORIFICS or prev.text in titles \
-                or prev.ent_type_ not in ("", "PERSON"):
-            break
+                or prev.ent_type_ not in ("", "PERSON") \
+                or (prev.i > 0 and doc[prev.i - 1].lower_ in JOINERS):
+            break  # a joined word ends a title's complement ("Minister of Water and Mines")
         start -= 1
     return start
 
