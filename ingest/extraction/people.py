@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.keys import entity_key
 from ingest.extraction.components import REFS, TITLES
@@ -168,8 +168,15 @@ def surname_spans(doc: Doc, people: list[Person]) -> None:
     for tok in doc:
         person = known.get(tok.text)
         if person is not None and tok.i not in covered and (
-                tok.pos_ == "PROPN" or misparsed_name(tok)):
+                tok.pos_ == "PROPN" or misparsed_name(tok) or unknown_word(tok)):
             person.spans.append((tok.i, tok.i + 1))
+
+
+def unknown_word(tok: Token) -> bool:
+    """A capitalised word the tagger read as a common noun ("Zelenskyy is expected …"): a
+    known surname there is the person (a sentence-initial one only as the subject)."""
+    return tok.pos_ == "NOUN" and tok.is_title and (
+        tok.i != tok.sent.start or tok.dep_ in ("nsubj", "nsubjpass"))
 
 
 def find_people(doc: Doc) -> list[Person]:
