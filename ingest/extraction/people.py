@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.keys import entity_key
 from ingest.extraction.components import REFS, TITLES
 from ingest.extraction.lexicon import cue_words
+from ingest.extraction.places import dateline_end
 from ingest.extraction.scope import misparsed_name
 
 HONORIFICS = cue_words("honorifics")
@@ -82,8 +83,8 @@ def particle_end(doc: Doc, end: int) -> int:
 
 def residue_chars(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of page residue: share and follow lines, "READ MORE:" teasers, photo
-    credits, app-store links."""
-    return [m.span() for m in RESIDUE_LINE.finditer(doc.text)]
+    credits, app-store links, and the dateline ("RIYADH (Agency) -" is no person)."""
+    return [m.span() for m in RESIDUE_LINE.finditer(doc.text)] + [(0, dateline_end(doc))]
 
 
 def is_residue(span: Span, ranges: list[tuple[int, int]]) -> bool:
