@@ -56,7 +56,7 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
     parties = choose_parties(facts, ev, model)
     beliefs = side_beliefs(ev, model)
     trip = legs(facts, ev, parties, beliefs)
-    if parties.countable < 2 and not trip:
+    if parties.countable < 2 and not trip and not gathering(facts, parties):
         return []
     status = "planned" if proba["planned"] > proba["held"] else "held"
     when = max(ev.dates, key=lambda o: model.date.positive(o.feats), default=None)
@@ -77,6 +77,16 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
                          score=belief, side_scores={n: beliefs[n] for n in p.sides if n in beliefs},
                          place_belief=place_belief))
     return out
+
+
+def gathering(facts: DocFacts, parties: Parties) -> bool:
+    """A meeting of one multilateral body's members ("the NATO summit", "EU foreign ministers
+    met"): its one side is a major body with a membership (the annotation lists the body alone)."""
+    if parties.countable != 1:
+        return False
+    (name, kind), = parties.sides.items()
+    org = facts.gaz.organizations.get(name)
+    return kind == "Organization" and org is not None and org.major and name in facts.gaz.bodies
 
 
 def trip_drafts(ev: Event, trip: list[tuple[Parties, Mention | None]], status: str,
