@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.keys import entity_key
 from ingest.extraction.components import REFS, TITLES
 from ingest.extraction.lexicon import cue_words
+from ingest.extraction.places import dateline_end
 from ingest.extraction.scope import misparsed_name
 
 HONORIFICS = cue_words("honorifics")
@@ -86,8 +87,8 @@ def particle_end(doc: Doc, end: int) -> int:
 
 def residue_chars(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of page residue: share and follow lines, "READ MORE:" teasers, photo
-    credits, app-store links."""
-    return [m.span() for m in RESIDUE_LINE.finditer(doc.text)]
+    credits, app-store links, and the dateline ("RIYADH (Agency) -" is no person)."""
+    return [m.span() for m in RESIDUE_LINE.finditer(doc.text)] + [(0, dateline_end(doc))]
 
 
 def is_residue(span: Span, ranges: list[tuple[int, int]]) -> bool:
@@ -190,8 +191,15 @@ def surname_spans(doc: Doc, people: list[Person]) -> None:
     for tok in doc:
         person = known.get(tok.text)
         if person is not None and tok.i not in covered and (
-                tok.pos_ == "PROPN" or misparsed_name(tok)):
+                tok.pos_ == "PROPN" or misparsed_name(tok) or unknown_word(tok)):
             person.spans.append((tok.i, tok.i + 1))
+
+
+def unknown_word(tok: Token) -> bool:
+    """A capitalised word the tagger read as a common noun ("Zelenskyy is expected …"): a
+    known surname there is the person (a sentence-initial one only as the subject)."""
+    return tok.pos_ == "NOUN" and tok.is_title and (
+        tok.i != tok.sent.start or tok.dep_ in ("nsubj", "nsubjpass"))
 
 
 def find_people(doc: Doc) -> list[Person]:

@@ -22,6 +22,15 @@ def test_a_name_with_particles_is_kept_whole(run: Run) -> None:
     assert "Ursula von der Leyen" in people(result)
 
 
+def test_a_dateline_yields_no_person(run: Run) -> None:
+    text = ("RIYADH (Wire) - The foreign ministers of Paraguay and Bolivia met in Riyadh "
+            "on Monday.\n\nForeign Minister Ana Benitez of Paraguay led the talks.")
+    result = run(text)
+    assert people(result) == {"Ana Benitez"}
+    assert {frozenset(m.countries) for m in result.meetings} == {
+        frozenset({"Paraguay", "Bolivia"})}
+
+
 def test_page_residue_yields_no_people(run: Run) -> None:
     text = ("The foreign ministers of Chile and Peru met in Lima on Monday.\n"
             "Follow Maria Lopez on Twitter.\n"

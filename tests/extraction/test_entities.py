@@ -58,6 +58,17 @@ def test_name_variants_are_one_person(run: Run) -> None:
     assert people[0].country == "Finland"
 
 
+def test_a_surname_the_tagger_reads_as_a_noun_is_still_the_person(run: Run) -> None:
+    # en_core_web_sm tags this sentence-initial "Vantmer" NOUN (not PROPN): the known
+    # surname still names the person, so the trip has its traveller's side.
+    result = run("Ukrainian President Ivan Vantmer met Polish President Jan Nowak on Monday. "
+                 "Vantmer is expected to travel to Vilnius on Friday to meet Lithuanian "
+                 "officials.")
+    trip = next(m for m in result.meetings if "Lithuania" in m.countries)
+    assert set(trip.countries) == {"Ukraine", "Lithuania"}
+    assert "Ivan Vantmer" in [p.name for p in trip.participants if p.type == "Person"]
+
+
 def test_role_title_before_name_with_demonym(run: Run) -> None:
     result = run("Egyptian Foreign Minister Samir Fawzi arrived on Tuesday.")
     (role,) = result.roles

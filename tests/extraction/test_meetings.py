@@ -170,7 +170,9 @@ def test_scheduled_list_of_engagements_is_planned(run: Run) -> None:
 
 def test_organisation_meeting_in_a_city_adds_no_host(run: Run) -> None:
     result = run("The foreign ministers of ASEAN met in Jakarta on Friday.")
-    assert result.meetings == ()
+    # A meeting of the body alone: the city's country is no side.
+    assert [(m.countries, [p.name for p in m.participants]) for m in result.meetings] == [
+        ((), ["ASEAN"])]
 
 
 def test_seat_of_government_as_venue(run: Run) -> None:
@@ -311,3 +313,20 @@ def test_trip_by_a_named_traveller(run: Run) -> None:
     result = run("At the end of a week-long trip to Chile, Peru and Bolivia by the Danish "
                  "foreign minister, officials praised the talks.")
     assert pairs(result) == {frozenset({"Denmark", c}) for c in ("Chile", "Peru", "Bolivia")}
+
+
+def test_a_meeting_of_one_multilateral_body_is_the_body_alone(run: Run) -> None:
+    # The annotation lists a summit or ministers' meeting of a body's members as the body.
+    result = run("G20 finance ministers met in Cape Town on Tuesday to discuss debt relief for "
+                 "poorer nations.")
+    assert len(result.meetings) == 1
+    meeting = result.meetings[0]
+    assert meeting.countries == ()
+    assert [p.name for p in meeting.participants] == ["G20"]
+    assert (meeting.location, meeting.date) == ("Cape Town", "2021-03-09")
+
+
+def test_a_body_named_in_a_statement_is_no_meeting(run: Run) -> None:
+    result = run("Inflation in the euro area rose to 3 percent in May, the EU statistics office "
+                 "said on Tuesday.")
+    assert result.meetings == ()

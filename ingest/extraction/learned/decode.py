@@ -56,7 +56,7 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
     parties = choose_parties(facts, ev, model)
     beliefs = side_beliefs(ev, model)
     trip = legs(facts, ev, parties, beliefs)
-    if parties.countable < 2 and not trip:
+    if parties.countable < 2 and not trip and not gathering(facts, parties):
         return []
     status = "planned" if proba["planned"] > proba["held"] else "held"
     when = max(ev.dates, key=lambda o: model.date.positive(o.feats), default=None)
@@ -69,10 +69,24 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
     if parties.countable >= 3 and model.split.positive(
             split_feats(facts, ev, parties)) >= model.thresholds["split"]:
         groups = star(facts, parties, hub(facts, ev, parties, prominence))
-    return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status, place_of(ev, p, model),
-                  when.when if when else None, ev.frame.hosts & set(p.sides), score=belief,
-                  side_scores={n: beliefs[n] for n in p.sides if n in beliefs})
-            for p in groups]
+    out = []
+    for p in groups:
+        place, place_belief = place_of(ev, p, model)
+        out.append(Draft(ev.trig, ev.sent, p, ev.frame.kind, status, place,
+                         when.when if when else None, ev.frame.hosts & set(p.sides),
+                         score=belief, side_scores={n: beliefs[n] for n in p.sides if n in beliefs},
+                         place_belief=place_belief))
+    return out
+
+
+def gathering(facts: DocFacts, parties: Parties) -> bool:
+    """A meeting of one multilateral body's members ("the NATO summit", "EU foreign ministers
+    met"): its one side is a major body with a membership (the annotation lists the body alone)."""
+    if parties.countable != 1:
+        return False
+    (name, kind), = parties.sides.items()
+    org = facts.gaz.organizations.get(name)
+    return kind == "Organization" and org is not None and org.major and name in facts.gaz.bodies
 
 
 def trip_drafts(ev: Event, trip: list[tuple[Parties, Mention | None]], status: str,
@@ -86,20 +100,20 @@ def trip_drafts(ev: Event, trip: list[tuple[Parties, Mention | None]], status: s
     if visit and when is not None and len(when.value) > 7:
         when = ResolvedDate(when.value[:7], "month")
     return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status,
-                  place if place is not None or visit else place_of(ev, p, model), when,
+                  place if place is not None or visit else place_of(ev, p, model)[0], when,
                   ev.frame.hosts & set(p.sides), score=belief,
                   side_scores={n: max(beliefs.get(n, 0.0), belief) for n in p.sides})
             for p, place in trip]
 
 
-def place_of(ev: Event, parties: Parties, model: Model) -> Mention | None:
-    """The likeliest place of a meeting with these sides, if likely enough."""
+def place_of(ev: Event, parties: Parties, model: Model) -> tuple[Mention | None, float]:
+    """The likeliest place of a meeting with these sides, if likely enough, and its belief."""
     options = place_choices(ev.places, ev.parties, set(parties.sides), ev.trig)
     scored = [(model.place.positive(o.feats), i) for i, o in enumerate(options)]
     best = max(scored, default=None)
     if best is None or best[0] < model.thresholds["place"]:
-        return None
-    return unmetonym(options[best[1]], set(parties.sides))
+        return None, 1.0
+    return unmetonym(options[best[1]], set(parties.sides)), best[0]
 
 
 # A capital named as a place word ("in Hanoi", "at Beijing", "to Taipei") may be where they met.
