@@ -9,7 +9,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ingest.extraction.components import TITLES
-from ingest.extraction.lexicon import cue_phrases, cue_words
+from ingest.extraction.lexicon import cue_phrases, cue_words, load_lexicon
 from ingest.extraction.mentions import Mention
 from ingest.extraction.people import HONORIFICS, Person
 from reference.gazetteer import load_gazetteer
@@ -351,10 +351,22 @@ def unclaimed_country(doc: Doc, token: int, roles: list[RoleFact],
             and m.country is not None and not across_paragraph(doc, m.start, token)]
     if is_subject(doc[token]):
         # "President X warned Iran" / "President X met Y in Panama": what the subject acts
-        # on or where it acts is not whose office it holds.
-        near = [m for m in near if m.start < token]
+        # on or where it acts is not whose office it holds — unless the subject hosts
+        # ("Prime Minister X hosted Y in Canberra": a host receives at home).
+        near = [m for m in near if m.start < token
+                or (m.kind == "place" and hosts(doc[token]))]
     best = min(near, key=lambda m: abs(m.start - token), default=None)
     return best.country if best is not None else None
+
+
+def hosts(token: Token) -> bool:
+    """Whether the subject at `token` governs a host verb ("hosted", "received", "welcomed")."""
+    head = token
+    for _ in range(6):
+        if head.dep_ in ("nsubj", "nsubjpass") or head.head is head:
+            break
+        head = head.head
+    return load_lexicon().verbs.get(head.head.lower_) == "host"
 
 
 def is_subject(token: Token) -> bool:

@@ -153,3 +153,15 @@ def test_party_leader_and_one_country_offices(run: Run) -> None:
     result = run("Tory leader Anne Smith criticised the budget. Pope Clement met pilgrims "
                  "in Rome on Sunday.")
     assert {("Smith", "United Kingdom"), ("Clement", "Vatican")} <= roles_of(result)
+
+
+def test_a_host_subject_holds_the_office_of_the_place_it_hosts_in(run: Run) -> None:
+    # A subject's own country is not read from where it acts ("met Y in Lima")…
+    visit = run("Prime Minister Rosa Quispe met Chilean President Tomas Vidal in Lima.")
+    assert ("Rosa Quispe", "Peru") not in {(r.person, r.country) for r in visit.roles}
+    # …except where it hosts: a host receives at home.
+    result = run("Prime Minister Rosa Quispe hosted Chilean President Tomas Vidal in Lima on "
+                 "Monday.")
+    assert {(r.person, r.country) for r in result.roles} == {
+        ("Rosa Quispe", "Peru"), ("Tomas Vidal", "Chile")}
+    assert [set(m.countries) for m in result.meetings] == [{"Peru", "Chile"}]
