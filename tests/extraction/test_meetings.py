@@ -330,3 +330,19 @@ def test_a_body_named_in_a_statement_is_no_meeting(run: Run) -> None:
     result = run("Inflation in the euro area rose to 3 percent in May, the EU statistics office "
                  "said on Tuesday.")
     assert result.meetings == ()
+
+
+def test_a_readout_s_own_side_named_by_office_is_its_home_country(run: Run) -> None:
+    # Readouts name their own official by office alone; the home country is named elsewhere.
+    result = run("The Prime Minister spoke to Chancellor Ana Lind of Sweden this afternoon.\n\n"
+                 "Energy prices were high on the agenda.\n\nThe Prime Minister said the United "
+                 "Kingdom would keep investing in offshore wind.")
+    call = next(m for m in result.meetings if "spoke to" in m.evidence)
+    assert set(call.countries) == {"United Kingdom", "Sweden"}
+
+
+def test_a_host_named_by_office_is_the_country_it_hosts_in(run: Run) -> None:
+    result = run("The Federal Chancellor received the Prime Minister of Slovakia, "
+                 "Marek Hlina, in Berlin on Tuesday. Ukraine was not discussed.")
+    visit = next(m for m in result.meetings if "received" in m.evidence)
+    assert (set(visit.countries), visit.location) == ({"Germany", "Slovakia"}, "Berlin")

@@ -1,0 +1,74 @@
+"""The home side of a readout: whose official speaks when the text never says their country.
+
+Government readouts name their own side by office alone ("The Prime Minister spoke to
+Chancellor X of Austria", "Foreign Minister Y visited Jakarta"): the sentence gives only the
+counterpart, and the home country is named, if at all, elsewhere in the article — beside the
+counterpart ("between the United Kingdom and Austria", "the ASEAN-Australia meeting"), in
+another office ("the President of Russia"), or just more often than the topics.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from ingest.extraction.facts import DocFacts
+from ingest.extraction.scope import clause_head, subject_of
+from ingest.extraction.triggers import Trigger
+
+
+def countryless_subject(facts: DocFacts, trig: Trigger) -> bool:
+    """Whether the trigger's subject is an official (a title, or a person) whose country the
+    sentence does not give."""
+    subj = subject_of(clause_head(trig.root(facts.doc)))
+    if not subj:
+        return False
+    sent = facts.doc[trig.start].sent
+    if any(m.start in subj for m in facts.in_sent(sent) if m.kind in ("country", "org")):
+        return False
+    people = [p for p, last in facts.people_in(sent) if last in subj]
+    titled = any(t.start in subj for t in facts.titles_by_sent.get(sent.start, []))
+    return (titled or bool(people)) and not any(id(p) in facts.person_country for p in people)
+
+
+def coordinated(tok: Token) -> set[int]:
+    """Tokens joined to a name as a conjunct or by a hyphen ("A and B", "A-B talks")."""
+    out = {c.i for c in tok.children if c.dep_ == "conj"}
+    if tok.dep_ == "conj":
+        out.add(tok.head.i)
+    doc = tok.doc
+    for step in (-2, 2):
+        j = tok.i + step
+        if 0 <= j < len(doc) and doc[tok.i + step // 2].text in ("-", "–"):
+            out.add(j)
+    return out
+
+
+def home_country(facts: DocFacts, trig: Trigger, sides: set[str]) -> str | None:
+    """A host's own country where it hosts; else the country the article names beside the
+    given sides, else in an office, else most often (first named on a tie), other than the
+    sides themselves."""
+    if trig.kind == "host":
+        sent = facts.doc[trig.start].sent
+        here = [m.country for m in facts.in_sent(sent) if m.kind == "place" and m.country
+                and not m.dateline and m.country not in sides]
+        if here:
+            return here[0]
+    countries = [m for m in facts.mentions if m.name not in sides and (
+        m.kind == "country" or (m.kind == "place" and m.name == m.country))]
+    if not countries:
+        return None
+    at = {i: m for m in countries for i in range(m.start, m.end)}
+    beside = [at[i].name for m in facts.mentions if m.name in sides
+              for i in coordinated(facts.doc[m.end - 1]) if i in at]
+    if beside:
+        return beside[0]
+    offices = {t.end + 1 for ts in facts.titles_by_sent.values() for t in ts
+               if t.end < len(facts.doc) and facts.doc[t.end].lower_ == "of"}
+    office = [m.name for m in countries if m.start in offices]
+    if office:
+        return office[0]
+    counts = Counter(m.name for m in countries)
+    return max(counts, key=lambda n: (counts[n], -countries.index(
+        next(m for m in countries if m.name == n))))
