@@ -14,6 +14,7 @@ from ingest.extraction.learned.linear import Features, bucket, word
 from ingest.extraction.meetings import Frame, boundary, other_event, verb_locatives
 from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import org_kind
+from ingest.extraction.places import venue_place
 from ingest.extraction.scope import clause_head, subject_of
 from ingest.extraction.triggers import Trigger
 
@@ -184,6 +185,11 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
                 f |= position(tok, trig, frame, subj)
                 f["locative"] = float(m.start in locatives)
             found[m.name] = PlaceOption(m, f)
+    named = modifier_place(facts, trig)
+    if named is not None:
+        found.setdefault(named.name, PlaceOption(named, {f"surface={named.surface}": 1.0}))
+        found[named.name].feats |= {"src=sent": 1.0, "modifier": 1.0, "on_trig": 1.0,
+                                    "locative": 1.0}
     rule = frame.place
     if rule is not None:
         found.setdefault(rule.name, PlaceOption(rule, {"src=rule_only": 1.0}))
@@ -201,6 +207,45 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
                          "party_country": float(p.country in frame.parties.sides),
                          f"nplaces={min(len(found), 4)}": 1.0}
     return list(found.values())
+
+
+MODIFIER_DEPS = ("compound", "amod", "nmod")
+
+
+def modifier_place(facts: DocFacts, trig: Trigger) -> Mention | None:
+    """A city, capital or venue naming the meeting noun itself ("the Geneva talks", "a Paris
+    summit", "the Camp David meeting"): offered as a place, not read as a mention (the capital
+    still names its country as a side)."""
+    doc, gaz = facts.doc, facts.gaz
+    root = trig.root(doc)
+    start = root.i
+    while start > root.left_edge.i and doc[start - 1].dep_ in MODIFIER_DEPS \
+            and doc[start - 1].is_title:
+        start -= 1
+    if start == root.i or start < trig.start - 4:
+        return None
+    span = doc[start:root.i]
+    text = span.text
+    venue = venue_place(span, gaz)
+    if venue is not None:
+        return venue
+    for m in facts.in_sent(root.sent):
+        if m.start == span.start and m.end == span.end and m.kind == "country" \
+                and m.surface == "capital" and m.country:
+            country = gaz.country_by_name(m.country)
+            capital = country.capital if country else None
+            if country and text in country.capital_aliases:
+                capital = text
+            return Mention("place", capital, span.start, span.end, "capital", m.country) \
+                if capital else None
+        if m.start <= span.start < m.end:
+            return None
+    city = gaz.cities.get(text)
+    if city is not None or (span.root.ent_type_ in ("GPE", "FAC") and len(span) == len(
+            [t for t in span if t.ent_type_ == span.root.ent_type_])):
+        country = gaz.countries[city.iso3].name if city and city.iso3 in gaz.countries else None
+        return Mention("place", text, span.start, span.end, "ner", country)
+    return None
 
 
 def filed_in(facts: DocFacts, dateline: Mention) -> Mention | None:
