@@ -275,6 +275,7 @@ def place_choices(ev_places: list[PlaceOption], parties: list[PartyOption], side
         tied: Features = {"side_country": float(country in sides),
                           "subject_country": float(country in subject and country in sides),
                           f"side&kind={country in sides}&{trig.kind}": 1.0,
+                          f"country&side={option.place.name == country}&{country in sides}": 1.0,
                           f"nsides={min(len(sides), 4)}": 1.0}
         out.append(PlaceOption(option.place, option.feats | tied))
     return out
