@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import islice
 from dataclasses import dataclass
 
@@ -167,7 +168,7 @@ def common(art: Article, trig: Trigger, frame: Frame, name: str, n: int) -> Feat
 
 def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list[PlaceOption]:
     """Places in and around the sentence, the one naming the trigger itself, the opening's
-    first place, the rules' choice, and the article's cities of a country the meeting is
+    first place, the article's most named place, the rules' choice, and the article's cities of a country the meeting is
     placed in."""
     facts, doc = art.facts, art.facts.doc
     locatives = verb_locatives(trig.root(doc))
@@ -196,6 +197,10 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
     if lede is not None:
         found.setdefault(lede.name, PlaceOption(lede, {f"surface={lede.surface}": 1.0}))
         found[lede.name].feats["lede"] = 1.0
+    top = frequent_place(facts)
+    if top is not None:
+        found.setdefault(top.name, PlaceOption(top, {f"surface={top.surface}": 1.0}))
+        found[top.name].feats["frequent"] = 1.0
     rule = frame.place
     if rule is not None:
         found.setdefault(rule.name, PlaceOption(rule, {"src=rule_only": 1.0}))
@@ -228,6 +233,17 @@ def lede_place(facts: DocFacts) -> Mention | None:
             if m.kind == "place" and not m.dateline:
                 return m
     return None
+
+
+def frequent_place(facts: DocFacts) -> Mention | None:
+    """The place the article names most often (at least twice)."""
+    counts = Counter(m.name for m in facts.mentions if m.kind == "place" and not m.dateline)
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    if n < 2:
+        return None
+    return next(m for m in facts.mentions if m.kind == "place" and m.name == name)
 
 
 MODIFIER_DEPS = ("compound", "amod", "nmod")
