@@ -202,6 +202,8 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
         found.setdefault(top.name, PlaceOption(top, {f"surface={top.surface}": 1.0}))
         found[top.name].feats["frequent"] = 1.0
     rule = frame.place
+    if rule is not None and rule.dateline:
+        rule = filed_in(facts, rule) or rule
     if rule is not None:
         found.setdefault(rule.name, PlaceOption(rule, {"src=rule_only": 1.0}))
         found[rule.name].feats["is_rule"] = 1.0
