@@ -167,8 +167,9 @@ def common(art: Article, trig: Trigger, frame: Frame, name: str, n: int) -> Feat
 
 
 def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list[PlaceOption]:
-    """Places in and around the sentence, the one naming the trigger itself, the opening's
-    first place, the article's most named place, the rules' choice, and the article's cities of a country the meeting is
+    """Places in and around the sentence (a place the body names read there, not off the
+    dateline), the one naming the trigger itself, the opening's first place, the article's
+    most named place, the rules' choice, and the article's cities of a country the meeting is
     placed in."""
     facts, doc = art.facts, art.facts.doc
     locatives = verb_locatives(trig.root(doc))
@@ -178,7 +179,8 @@ def place_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
         for m in facts.in_sent(s):
             if m.kind == "place" and m.dateline:
                 m = filed_in(facts, m) or m
-            if m.kind != "place" or m.name in found:
+            if m.kind != "place" or (m.name in found and (
+                    m.dateline or not found[m.name].place.dateline)):
                 continue
             tok = doc[m.start:m.end].root
             f: Features = {f"src={where}": 1.0, f"surface={m.surface}": 1.0,
