@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,7 +16,7 @@ from ingest.extraction.learned.linear import Features, bucket, word
 from ingest.extraction.meetings import Frame, boundary, other_event, verb_locatives
 from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import org_kind
-from ingest.extraction.places import venue_place
+from ingest.extraction.places import place_key, venue_place
 from ingest.extraction.scope import clause_head, subject_of
 from ingest.extraction.triggers import Trigger
 
@@ -277,15 +277,16 @@ def modifier_place(facts: DocFacts, trig: Trigger) -> Mention | None:
             capital = country.capital if country else None
             if country and text in country.capital_aliases:
                 capital = text
-            return Mention("place", capital, span.start, span.end, "capital", m.country) \
-                if capital else None
+            return Mention("place", capital, span.start, span.end, "capital", m.country,
+                           key=place_key(capital, m.country, gaz)) if capital else None
         if m.start <= span.start < m.end:
             return None
     city = gaz.cities.get(text)
     if city is not None or (span.root.ent_type_ in ("GPE", "FAC") and len(span) == len(
             [t for t in span if t.ent_type_ == span.root.ent_type_])):
-        country = gaz.countries[city.iso3].name if city and city.iso3 in gaz.countries else None
-        return Mention("place", text, span.start, span.end, "ner", country)
+        home = gaz.countries[city.iso3].name if city and city.iso3 in gaz.countries else None
+        return Mention("place", text, span.start, span.end, "ner", home,
+                       key=place_key(text, home, gaz))
     return None
 
 
