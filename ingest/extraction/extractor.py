@@ -43,14 +43,21 @@ def read_facts(doc: Doc, article: ArticleText) -> DocFacts:
 ISSUE_WINDOW = 120
 
 
+# How far (tokens) from a visit's sentence a city may be named and still be where it went: a
+# city the article names only in another part of the story is some other stop or event.
+SHARPEN_WINDOW = 150
+
+
 def sharpen_visit(facts: DocFacts, draft: Draft) -> None:
-    """A visit placed only in a country goes to the one city of that country the article
-    names as a place ("a visit to Kenya" … "in Nairobi")."""
+    """A visit placed only in a country goes to the one city of that country named as a place
+    near it ("a visit to Kenya" … "in Nairobi")."""
     place = draft.place
     if draft.kind != "visit" or place is None or place.name != place.country:
         return
+    lo, hi = draft.sent.start - SHARPEN_WINDOW, draft.sent.end + SHARPEN_WINDOW
     cities = {m.name: m for m in facts.mentions if m.kind == "place" and m.country == place.country
-              and m.name != place.country and m.surface in ("capital", "ner")}
+              and m.name != place.country and m.surface in ("capital", "ner")
+              and lo <= m.start < hi}
     if len(cities) == 1:
         draft.place = next(iter(cities.values()))
 

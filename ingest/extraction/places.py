@@ -29,7 +29,13 @@ MAX_CITY_WORDS = 4
 
 
 def is_place(root: Token, lex: Lexicon) -> bool:
-    """A name in a locative phrase ("talks in Beijing", "a visit to Seoul") is a place."""
+    """A name in a locative phrase ("talks in Beijing", "a visit to Seoul", "visited Oslo and
+    Rome") is a place."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.i != root.i and first.dep_ == "dobj" and first.head.lower_.startswith("visit"):
+        return True
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in lex.place_prepositions:
         return not (head.lower_ == "on" or head.head.lower_ in ("with", "between"))
