@@ -35,7 +35,6 @@ class Draft:
     hosts: set[str]
     score: float | None = None  # the learned model's belief that this is a meeting
     side_scores: dict[str, float] = field(default_factory=dict)  # side → the model's belief
-    place_belief: float = 1.0  # the model's belief in the chosen place (the rules: sure)
 
     @property
     def key(self) -> frozenset[str]:

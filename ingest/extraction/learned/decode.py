@@ -77,14 +77,10 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
     if parties.countable >= 3 and model.split.positive(
             split_feats(facts, ev, parties)) >= model.thresholds["split"]:
         groups = star(facts, parties, hub(facts, ev, parties, prominence))
-    out = []
-    for p in groups:
-        place, place_belief = place_of(ev, p, model)
-        out.append(Draft(ev.trig, ev.sent, p, ev.frame.kind, status, place,
-                         when.when if when else None, ev.frame.hosts & set(p.sides),
-                         score=belief, side_scores={n: beliefs[n] for n in p.sides if n in beliefs},
-                         place_belief=place_belief))
-    return out
+    return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status, place_of(ev, p, model),
+                  when.when if when else None, ev.frame.hosts & set(p.sides), score=belief,
+                  side_scores={n: beliefs[n] for n in p.sides if n in beliefs})
+            for p in groups]
 
 
 def gathering(facts: DocFacts, parties: Parties) -> bool:
@@ -108,20 +104,20 @@ def trip_drafts(ev: Event, trip: list[tuple[Parties, Mention | None]], status: s
     if visit and when is not None and len(when.value) > 7:
         when = ResolvedDate(when.value[:7], "month")
     return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status,
-                  place if place is not None or visit else place_of(ev, p, model)[0], when,
+                  place if place is not None or visit else place_of(ev, p, model), when,
                   ev.frame.hosts & set(p.sides), score=belief,
                   side_scores={n: max(beliefs.get(n, 0.0), belief) for n in p.sides})
             for p, place in trip]
 
 
-def place_of(ev: Event, parties: Parties, model: Model) -> tuple[Mention | None, float]:
-    """The likeliest place of a meeting with these sides, if likely enough, and its belief."""
+def place_of(ev: Event, parties: Parties, model: Model) -> Mention | None:
+    """The likeliest place of a meeting with these sides, if likely enough."""
     options = place_choices(ev.places, ev.parties, set(parties.sides), ev.trig)
     scored = [(model.place.positive(o.feats), i) for i, o in enumerate(options)]
     best = max(scored, default=None)
     if best is None or best[0] < model.thresholds["place"]:
-        return None, 1.0
-    return unmetonym(options[best[1]], set(parties.sides)), best[0]
+        return None
+    return unmetonym(options[best[1]], set(parties.sides))
 
 
 # A capital named as a place word ("in Hanoi", "at Beijing", "to Taipei") may be where they met.

@@ -53,15 +53,9 @@ def merge_feats(a: Draft, b: Draft) -> Features:
     return f
 
 
-# Below this belief a draft's place is a guess: it does not make another encounter.
-SURE = 0.8
-
-
 def distinct(a: Draft, b: Draft) -> bool:
-    """Another day or another venue is another encounter (the annotation rule, not learned),
-    when both drafts are sure of their place."""
-    places = place_relation(a, b) == "clash" and min(a.place_belief, b.place_belief) >= SURE
-    return date_relation(a, b) == "conflict" or places
+    """Another day or another venue is another encounter (the annotation rule, not learned)."""
+    return date_relation(a, b) == "conflict" or place_relation(a, b) == "clash"
 
 
 def learned_merge(drafts: list[Draft], model: Linear, cut: float) -> list[Draft]:
