@@ -66,9 +66,12 @@ async def _hit(client: httpx.AsyncClient, gate: asyncio.Semaphore, path: str,
     async with gate:
         if time.perf_counter() > deadline:  # time budget spent: this request is not sent
             return
+        # A path with fields ("/entities/{id}") takes them from params; the rest is the query
+        url = path.format(**params) if "{" in path else path
+        query = {k: v for k, v in params.items() if "{" + k + "}" not in path}
         start = time.perf_counter()
         try:
-            response = await client.get(path, params=params)
+            response = await client.get(url, params=query)
             ok, size = response.status_code == 200, len(await response.aread())
         except httpx.HTTPError:
             ok, size = False, 0
