@@ -130,12 +130,27 @@ def assert_both_answer(proc: subprocess.Popen[bytes], port: int) -> set[int]:
     return apis
 
 
+def running(pid: int) -> str | None:
+    """The command line of a live (not zombie) process, else None."""
+    try:
+        if "State:\tZ" in Path(f"/proc/{pid}/status").read_text():
+            return None
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:200]
+    except OSError:
+        return None
+
+
 def ctrl_c_stops_all(proc: subprocess.Popen[bytes], pids: set[int], log: Path) -> None:
     os.killpg(proc.pid, signal.SIGINT)
     assert proc.wait(60) == 0, log.read_text()[-3000:]
-    alive = {pid for pid in pids if Path(f"/proc/{pid}").exists()
-             and "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()}
-    assert alive == set()
+    # Helpers (the extraction child, multiprocessing's resource tracker) end on their parent's
+    # exit, a moment after it: wait for them, boundedly.
+    for _ in range(60):
+        alive = {pid: cmd for pid in pids if (cmd := running(pid))}
+        if not alive:
+            break
+        time.sleep(0.5)
+    assert alive == {}
 
 
 def test_two_api_processes_one_ingest_worker(empty_graph: neo4j.Driver,
