@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from app.settings import ApiSettings
 
 log = logging.getLogger(__name__)
 
@@ -16,6 +19,10 @@ def serve(
     port: Annotated[int, typer.Option(help="Port of the API.")] = 8000,
     worker: Annotated[bool, typer.Option("--worker/--no-worker",
                                          help="Run a worker in this process.")] = True,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="API processes (default DIPLOGRAPH_API_WORKERS, 1). With more than one, "
+                    "this command runs the managed Neo4j, the seeds and the worker once, "
+                    "beside them.")] = None,
 ) -> None:
     """Run the API (docs at /docs); starts the managed Neo4j when NEO4J_URI is unset."""
     import uvicorn
@@ -24,9 +31,44 @@ def serve(
     from app.settings import ApiSettings
 
     api = ApiSettings()
-    config = Config(api=api.model_copy(update={"run_worker": api.run_worker and worker}))
-    uvicorn.run(create_app(config), host=host, port=port, log_config=None,
-                timeout_keep_alive=75)  # above common client idle expiry: no reuse race
+    api = api.model_copy(update={"run_worker": api.run_worker and worker})
+    processes = workers or api.api_workers
+    if processes > 1:
+        serve_processes(api, host, port, processes)
+        return
+    uvicorn.run(create_app(Config(api=api)), host=host, port=port, log_config=None,
+                timeout_keep_alive=KEEP_ALIVE)
+
+
+KEEP_ALIVE = 75  # seconds: above common client idle expiry, so no reuse race
+
+
+def serve_processes(api: ApiSettings, host: str, port: int, processes: int) -> None:
+    """`processes` uvicorn workers sharing one socket; the managed Neo4j, seeds and the ingest
+    worker run here, once, started before the API processes and stopped after them."""
+    import os
+
+    import uvicorn
+
+    from app.cli import LOG_FORMAT
+    from app.runtime import once_per_service
+    from graph.settings import Neo4jSettings
+    from ingest.settings import WorkerSettings
+
+    with once_per_service(api, Neo4jSettings(), WorkerSettings()):
+        # Each API process builds its app from the environment (the factory): none of them
+        # starts a server, ingests seeds or runs a worker; this process does.
+        os.environ.update({"DIPLOGRAPH_START_NEO4J": "false", "DIPLOGRAPH_INGEST_SEEDS": "false",
+                           "DIPLOGRAPH_RUN_WORKER": "false"})
+        logging_config = {"version": 1, "disable_existing_loggers": False,
+                          "formatters": {"plain": {"format": LOG_FORMAT}},
+                          "handlers": {"err": {"class": "logging.StreamHandler",
+                                               "formatter": "plain"}},
+                          "root": {"level": "INFO", "handlers": ["err"]},
+                          "loggers": {"httpx": {"level": "WARNING"}}}
+        uvicorn.run("app.main:create_app", factory=True, workers=processes, host=host,
+                    port=port, log_config=logging_config, timeout_keep_alive=KEEP_ALIVE)
+    log.info("API processes stopped")
 
 
 def worker(

@@ -1,4 +1,7 @@
-"""Dependencies for the routes, as `Annotated` aliases."""
+"""Dependencies for the routes, as `Annotated` aliases.
+
+All are `async def`: they do no I/O, and FastAPI would run a plain `def` one in its threadpool,
+a thread hand-off per dependency per request."""
 
 from __future__ import annotations
 
@@ -17,16 +20,17 @@ api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
                               description="Required on writes when DIPLOGRAPH_API_KEY is set.")
 
 
-def built_services(request: Request) -> Services:
+async def built_services(request: Request) -> Services:
     built: Services = request.app.state.services
     return built
 
 
-def services(request: Request) -> Services:
+async def services(request: Request) -> Services:
     """The services, unless Neo4j was just found unreachable (then 503 at once)."""
     if request.app.state.outage.open:
         raise KnownOutage
-    return built_services(request)
+    built: Services = request.app.state.services
+    return built
 
 
 ServicesDep = Annotated[Services, Depends(services)]
@@ -34,11 +38,11 @@ ServicesDep = Annotated[Services, Depends(services)]
 ProbeServicesDep = Annotated[Services, Depends(built_services)]
 
 
-def store(s: ServicesDep) -> ArticleStore:
+async def store(s: ServicesDep) -> ArticleStore:
     return s.store
 
 
-def views(s: ServicesDep) -> GraphViews:
+async def views(s: ServicesDep) -> GraphViews:
     return s.views
 
 
@@ -56,11 +60,11 @@ def _check(s: Services, given: str | None) -> None:
         raise Unauthorized("missing or wrong X-API-Key header")
 
 
-def write_key(s: ServicesDep, key: KeyHeader) -> None:
+async def write_key(s: ServicesDep, key: KeyHeader) -> None:
     _check(s, key)
 
 
-def read_key(s: ServicesDep, key: KeyHeader) -> None:
+async def read_key(s: ServicesDep, key: KeyHeader) -> None:
     if s.settings.reads_require_key:
         _check(s, key)
 
@@ -69,7 +73,7 @@ WriteKey = Depends(write_key)
 ReadKey = Depends(read_key)
 
 
-def page(skip: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")] = 0,
+async def page(skip: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")] = 0,
          limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50) -> Page:
     return Page(skip, limit)
 

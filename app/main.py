@@ -15,10 +15,9 @@ from app import errors
 from app.middleware import BodyGuard, known_query
 from app.outage import Outage
 from app.routes import articles, browser_assets, export, graph, health
-from app.runtime import WorkerThread, ingest_seeds
+from app.runtime import once_per_service
 from app.services import Services
 from app.settings import ApiSettings
-from graph.bootstrap import connect
 from graph.browser.links import links_for
 from graph.settings import Neo4jSettings
 from ingest.settings import WorkerSettings
@@ -55,25 +54,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     config: Config = app.state.config
     if config.api.api_key is None:
         log.warning("DIPLOGRAPH_API_KEY is unset: anyone who reaches the API can write")
-    # The API stops at exit only a managed server that its own start launched.
-    graph = connect(config.neo4j, "tolerant", start_server=config.api.start_neo4j,
-                    own_server=True)
-    services = Services.build(config.api, graph.driver, graph.database, extractor_version(),
-                              links_for(config.neo4j, config.api.browser_url))
-    app.state.services = services
-    if config.api.ingest_seeds:
-        ingest_seeds(services.store, config.api.seeds_dir)  # skipped while Neo4j is down
-    worker = None
-    if config.api.run_worker:
-        worker = WorkerThread(graph.driver, graph.database, config.worker, config.extractor,
-                              config.extractor_factory)
-        worker.start()
-    try:
+    with once_per_service(config.api, config.neo4j, config.worker, config.extractor,
+                          config.extractor_factory) as graph:
+        app.state.services = Services.build(config.api, graph.driver, graph.database,
+                                            extractor_version(),
+                                            links_for(config.neo4j, config.api.browser_url))
         yield
-    finally:
-        if worker:
-            worker.close()
-        graph.close()
 
 
 def create_app(config: Config | None = None) -> FastAPI:

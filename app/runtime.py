@@ -1,17 +1,22 @@
-"""What `serve` runs beside the API: seed ingest at start and the in-process worker thread."""
+"""What `serve` runs once beside the API processes: the managed Neo4j, seeds, the worker thread."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import neo4j
 from pydantic import ValidationError
 
 from app.models import ArticleCreate
+from app.settings import ApiSettings
 from graph.articles import ArticleStore
+from graph.bootstrap import Connected, connect
 from graph.errors import UNAVAILABLE
+from graph.settings import Neo4jSettings
 from ingest.process import build_worker
 from ingest.settings import WorkerSettings
 from ingest.sources import read_paths
@@ -75,3 +80,26 @@ class WorkerThread:
         self.thread.join(timeout)
         if self.thread.is_alive():
             log.warning("the in-process worker did not stop within %.0f s", timeout)
+
+
+@contextmanager
+def once_per_service(api: ApiSettings, neo4j_settings: Neo4jSettings, worker: WorkerSettings,
+                     extractor: Extractor | None = None,
+                     factory: Factory | None = None) -> Iterator[Connected]:
+    """Boot the graph (starting the managed Neo4j if settings say so), ingest the seeds and run
+    the ingest worker thread, for as long as the block runs; then stop what it started. Run by
+    the one API process's lifespan, or by `serve --workers N` before its API processes start."""
+    # Stops at exit only a managed server that this call launched.
+    graph = connect(neo4j_settings, "tolerant", start_server=api.start_neo4j, own_server=True)
+    thread = None
+    try:
+        if api.ingest_seeds:
+            ingest_seeds(ArticleStore(graph.driver, graph.database), api.seeds_dir)
+        if api.run_worker:
+            thread = WorkerThread(graph.driver, graph.database, worker, extractor, factory)
+            thread.start()
+        yield graph
+    finally:
+        if thread:
+            thread.close()
+        graph.close()

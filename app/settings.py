@@ -30,6 +30,9 @@ class ApiSettings(BaseSettings):
     run_worker: bool = True
     start_neo4j: bool = True
     retry_after_seconds: int = Field(5, ge=1)
+    # API processes `diplograph serve` runs (--workers): one by default, since on a small box the
+    # ingest worker and Neo4j share the cores with it (docs/performance.md, "API processes").
+    api_workers: int = Field(1, ge=1)
 
     @field_validator("api_key", mode="before")
     @classmethod

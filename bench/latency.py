@@ -1,4 +1,4 @@
-"""Latency under concurrency: many async httpx clients hitting one API, per-request timings."""
+"""Latency under concurrency: many kept-alive connections hitting one API, per-request timings."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
-import httpx
+import httptools
 
+from bench import client
 from bench.stats import percentile
 
 
@@ -61,29 +63,39 @@ class Clock:
         return out
 
 
-async def _hit(client: httpx.AsyncClient, gate: asyncio.Semaphore, path: str,
-               params: dict[str, Any], out: Timings, deadline: float) -> None:
-    async with gate:
+async def _hit(pool: asyncio.Queue[client.Connection], path: str, params: dict[str, Any],
+               out: Timings, deadline: float) -> None:
+    conn = await pool.get()  # one of `clients` connections: at most that many in flight
+    try:
         if time.perf_counter() > deadline:  # time budget spent: this request is not sent
             return
+        request_target = client.target(path, params)
         start = time.perf_counter()
         try:
-            response = await client.get(path, params=params)
-            ok, size = response.status_code == 200, len(await response.aread())
-        except httpx.HTTPError:
+            status, size = await asyncio.wait_for(conn.get(request_target), 60.0)
+            ok = status == 200
+        except (OSError, client.HttpError, TimeoutError, httptools.HttpParserError):
+            conn.close()
             ok, size = False, 0
         out.add((time.perf_counter() - start) * 1000, params, ok, size)
+    finally:
+        pool.put_nowait(conn)
 
 
 async def _run(base: str, path: str, params: Sequence[dict[str, Any]], clients: int,
                budget: float) -> Timings:
     out = Timings()
     deadline = time.perf_counter() + budget
-    gate = asyncio.Semaphore(clients)
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=60.0, limits=limits) as client:
-        clock = Clock()
-        await asyncio.gather(*(_hit(client, gate, path, p, out, deadline) for p in params))
+    where = urlsplit(base)
+    pool: asyncio.Queue[client.Connection] = asyncio.Queue()
+    for _ in range(clients):
+        pool.put_nowait(client.Connection(where.hostname or "127.0.0.1", where.port or 80))
+    clock = Clock()
+    try:
+        await asyncio.gather(*(_hit(pool, path, p, out, deadline) for p in params))
+    finally:
+        while not pool.empty():
+            pool.get_nowait().close()
     return clock.stop(out)
 
 

@@ -72,12 +72,14 @@ def spawn(name: str, args: list[str], env: dict[str, str]) -> subprocess.Popen[b
                             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
 
 
-def api(port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    """The API under uvicorn, without its in-process worker or seeds."""
+def api(port: int, env: dict[str, str], processes: int = 1) -> subprocess.Popen[bytes]:
+    """The API under uvicorn (`processes` of it on one socket, as `serve --workers` runs them),
+    without its in-process worker or seeds, and without an access log line per request."""
     env = {**env, "DIPLOGRAPH_RUN_WORKER": "false", "DIPLOGRAPH_INGEST_SEEDS": "false"}
     proc = spawn(f"api-{port}", ["-m", "uvicorn", "app.main:create_app", "--factory",
                                  "--host", "127.0.0.1", "--port", str(port),
-                                 "--log-level", "warning", "--no-access-log"], env)
+                                 "--log-level", "warning", "--no-access-log",
+                                 "--workers", str(processes)], env)
     wait_ready(f"http://127.0.0.1:{port}/ready", proc)
     return proc
 

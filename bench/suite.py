@@ -112,8 +112,10 @@ def memory(results: list[Result], s: Neo4jSettings) -> Result:
                                 "(report)", " / ".join(f"{m} MiB" for m in
                                                        run_["worker_peak_rss_mib"]), None))
     if "scale" in by_name:
-        out.rows.append(Row("API peak RSS, queries at scale", "(report)",
-                            f"{by_name['scale'].data['api_peak_rss_mib']} MiB", None))
+        data = by_name["scale"].data
+        out.rows.append(Row(f"API peak RSS, queries at scale ({data['api_processes']} "
+                            "processes, summed)", "(report)", f"{data['api_peak_rss_mib']} MiB",
+                            None))
     pid = LocalNeo4j(s).status().pid
     if pid:
         out.rows.append(Row("Neo4j JVM peak RSS (heap 4g, page cache 2g)", "(report)",

@@ -39,6 +39,7 @@ class Window:
 # all), and listed in a dyad's timeline by default (the latest; `timeline_count` counts them all).
 ITEMS_PER_COUNTERPART = 3
 DYAD_TIMELINE = 50
+PROFILE_ITEMS = 20  # recent meetings (and top counterparts) in an entity's profile
 
 
 def who_met_whom_cypher(window: Window, items: int) -> LiteralString:
@@ -172,7 +173,7 @@ class GraphViews:
         got = row or {"total": 0, "entities": []}
         return EntityHits(got["entities"], got["total"])
 
-    def profile(self, name: str, limit: int = 20) -> Row:
+    def profile(self, name: str, limit: int = PROFILE_ITEMS) -> Row:
         """The profile of the entity with this id, else of the one this name resolves to
         (GET /entities/{id}); an unknown one raises UnknownName."""
         def work(tx: neo4j.ManagedTransaction) -> Row:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
+from app.answers import json_answer
 from app.deps import PageDep, ReadKey, ServicesDep, ViewsDep
 from app.errors import ApiError, NotFound
 from app.models import EntityRef
@@ -46,13 +47,13 @@ def who_met_whom(s: ServicesDep, views: ViewsDep, page: PageDep,
                  since: Since = None, until: Until = None,
                  kind: MeetingKind | None = None,
                  items: Items = ITEMS_PER_COUNTERPART,
-                 min_confidence: MinConfidence = None) -> WhoMetWhom:
+                 min_confidence: MinConfidence = None) -> Response:
     """The entity's counterparts, most meetings first, each with its latest meetings and their
     evidence."""
     got = views.who_met_whom(name, window(since, until, kind, min_confidence), page, items)
-    return WhoMetWhom(entity=ref(got.entity), counterparts=got.counterparts, count=got.total,
-                      skip=page.skip, limit=page.limit, items=items,
-                      browser_url=s.links.who_met_whom(got.entity.key))
+    return json_answer(WhoMetWhom(
+        entity=ref(got.entity), counterparts=got.counterparts, count=got.total, skip=page.skip,
+        limit=page.limit, items=items, browser_url=s.links.who_met_whom(got.entity.key)))
 
 
 @router.get("/meetings", response_model=MeetingsPublic)
@@ -62,14 +63,14 @@ def meetings(s: ServicesDep, views: ViewsDep, page: PageDep,
                  examples=[["Japan", "North Korea"]])] = None,
              since: Since = None, until: Until = None, kind: MeetingKind | None = None,
              place: Annotated[str | None, Query(description="City or country.")] = None,
-             min_confidence: MinConfidence = None) -> MeetingsPublic:
+             min_confidence: MinConfidence = None) -> Response:
     """Meetings, newest first, with participants, place, issues, evidence and sources."""
     got = views.meetings(participant or [], place, window(since, until, kind, min_confidence),
                          page)
     keys = [w.key for w in got.participants]
-    return MeetingsPublic(participants=[ref(w) for w in got.participants], data=got.meetings,
-                          count=got.total, skip=page.skip, limit=page.limit,
-                          browser_url=s.links.meetings(keys))
+    return json_answer(MeetingsPublic(
+        participants=[ref(w) for w in got.participants], data=got.meetings, count=got.total,
+        skip=page.skip, limit=page.limit, browser_url=s.links.meetings(keys)))
 
 
 @router.get("/entities", response_model=EntitiesPublic)
@@ -77,21 +78,22 @@ def entities(views: ViewsDep, page: PageDep,
              q: Annotated[str | None, Query(min_length=1, max_length=200, examples=["kim"],
                                             description="Name or alias contains this; "
                                             "without it, every entity (of `type`)")] = None,
-             type: EntityType = None) -> EntitiesPublic:
+             type: EntityType = None) -> Response:
     """Entities whose name or alias contains `q` (case-insensitive), best matches first;
     without `q`, every entity (of `type`), the most met first. Paged."""
     got = views.search(q, type, page) if q is not None else views.entities(type, page)
-    return EntitiesPublic(data=got.entities, count=got.total, skip=page.skip, limit=page.limit)
+    return json_answer(EntitiesPublic(data=got.entities, count=got.total, skip=page.skip,
+                                      limit=page.limit))
 
 
 @router.get("/entities/{entity_id}", response_model=EntityProfile)
-def entity(s: ServicesDep, views: ViewsDep, entity_id: str) -> EntityProfile:
+def entity(s: ServicesDep, views: ViewsDep, entity_id: str) -> Response:
     """An entity's profile: aliases, roles, recent meetings, top counterparts, issues.
     `entity_id` is an id (`PRK`, `person:kim-jong-un`) or a name as `/who-met-whom` takes it."""
     profile = views.profile(entity_id)
     if not profile:
         raise NotFound(f"no entity has id {entity_id!r} (search with GET /entities?q=…)")
-    return EntityProfile(**profile, browser_url=s.links.entity(profile["id"]))
+    return json_answer(EntityProfile(**profile, browser_url=s.links.entity(profile["id"])))
 
 
 @router.get("/relations", response_model=Dyad)
@@ -99,13 +101,14 @@ def relations(s: ServicesDep, views: ViewsDep,
               a: Annotated[str, Query(min_length=1, examples=["Japan"])],
               b: Annotated[str, Query(min_length=1, examples=["North Korea"])],
               limit: TimelineLimit = DYAD_TIMELINE,
-              min_confidence: MinConfidence = None) -> Dyad:
+              min_confidence: MinConfidence = None) -> Response:
     """The dyad: the latest meetings between two entities (oldest first), issues, standing
     relations. `min_confidence` filters the timeline; `met_with` counts every meeting."""
     got = views.dyad(a, b, limit, min_confidence)
-    return Dyad(a=ref(got.a), b=ref(got.b), met_with=got.met_with, relations=got.relations,
-                issues=got.issues, timeline=got.timeline, timeline_count=got.timeline_count,
-                limit=limit, browser_url=s.links.dyad(got.a.key, got.b.key))
+    return json_answer(Dyad(
+        a=ref(got.a), b=ref(got.b), met_with=got.met_with, relations=got.relations,
+        issues=got.issues, timeline=got.timeline, timeline_count=got.timeline_count, limit=limit,
+        browser_url=s.links.dyad(got.a.key, got.b.key)))
 
 
 @router.get("/path", response_model=Paths)
@@ -113,11 +116,11 @@ def path(s: ServicesDep, views: ViewsDep,
          source: Annotated[str, Query(alias="from", min_length=1, examples=["Japan"])],
          target: Annotated[str, Query(alias="to", min_length=1, examples=["China"])],
          max_hops: Annotated[int, Query(ge=1, le=6, description="Most meetings on a path.")] = 4,
-         limit: Annotated[int, Query(ge=1, le=50)] = 10) -> Paths:
+         limit: Annotated[int, Query(ge=1, le=50)] = 10) -> Response:
     """How two entities connect: the shortest chains of meetings between them."""
     got = views.paths(source, target, max_hops, limit)
     x, y = got.source, got.target
     if got.same:
         raise ApiError(f"'from' and 'to' both name {x.name}; give two different entities")
-    return Paths(source=ref(x), target=ref(y), max_hops=max_hops, paths=got.paths,
-                 browser_url=s.links.path(x.key, y.key, max_hops))
+    return json_answer(Paths(source=ref(x), target=ref(y), max_hops=max_hops, paths=got.paths,
+                             browser_url=s.links.path(x.key, y.key, max_hops)))
