@@ -15,7 +15,7 @@ from ingest.extraction.scope import misparsed_name
 
 HONORIFICS = cue_words("honorifics")
 JOINERS = ("of", "for", "and", "&")
-# Entity labels the NER gives names it misreads after a title ("President Thabo Mbeki" as a
+# Entity labels the NER gives names it misreads after a title ("President Kofi Mensah" as a
 # place): any but dates, times and numbers, once reference names are excluded.
 NAME_LIKE = ("", "PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 # Lower-case name particles: a name ending in one continues ("Ursula von der" + "Leyen").
@@ -151,7 +151,7 @@ def person_spans(doc: Doc, titles: set[str]) -> list[Span]:
 
 
 def titled_name(doc: Doc, start: int, blocked: set[int]) -> Span | None:
-    """A name the NER missed right after a title ("President Thabo Mbeki", "Deputy Ivanov"):
+    """A name the NER missed right after a title ("President Kofi Mensah", "Deputy Novak"):
     capitalised proper nouns outside reference names, titles and other entities."""
     if start >= len(doc) or doc[start].ent_iob_ == "I":
         return None  # the title word is part of a longer name ("Premier League")

@@ -97,7 +97,7 @@ def party_of(doc: Doc, i: int, starts: dict[int, Mention]) -> Mention | None:
     party = starts.get(i + 1 + (doc[i + 1].lower_ == "the"))
     if party is None or (party.surface == "name" and party.end < len(doc)
                          and doc[party.end].is_title and doc[party.end].pos_ == "PROPN"):
-        return None  # "of the Cuba Study Group": the country only names the body
+        return None  # "of the Peru Policy Group": the country only names the body
     return party
 
 
