@@ -116,9 +116,12 @@ class Gazetteer:
     _by_name: dict[str, Country] = field(default_factory=dict, repr=False)
 
     def add(self, text: str, surface: Surface) -> None:
-        """Register one surface form (several canonical readings may share it)."""
-        if text and surface not in self.surfaces.setdefault(text, []):
-            self.surfaces[text].append(surface)
+        """Register one surface form (several canonical readings may share it), also with
+        typographic apostrophes: news copy writes "People’s Republic of China", and the
+        straight-quote form alone would let "Republic of China" match inside it."""
+        for form in {text, text.replace("'", "\u2019")}:
+            if form and surface not in self.surfaces.setdefault(form, []):
+                self.surfaces[form].append(surface)
 
     def country_by_name(self, name: str) -> Country | None:
         """The country whose canonical name is `name`."""

@@ -116,3 +116,15 @@ def test_relations_stated_plainly(run: Run) -> None:
     got = {(r.a, r.b, r.type) for r in result.relations}
     assert got == {("Portugal", "Brazil", "ALLY_OF"),
                    ("Bhutan", "China", "NO_DIPLOMATIC_RELATIONS")}
+
+
+def test_official_names_with_a_typographic_apostrophe_are_their_country(run: Run) -> None:
+    # "People’s Republic of China" must not read as the "Republic of China" inside it.
+    result = run("U.S. Secretary of State Jane Roe spoke by phone with Foreign Minister Li Wen "
+                 "of the People’s Republic of China on Monday. She also met envoys of the "
+                 "Democratic People’s Republic of Korea in Geneva.")
+    countries = {e.name for e in result.entities if e.type == "Country"}
+    assert {"China", "North Korea"} <= countries
+    assert not {"Taiwan", "South Korea"} & countries
+    assert frozenset({"United States", "China"}) in {frozenset(m.countries)
+                                                    for m in result.meetings}
