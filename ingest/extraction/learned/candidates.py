@@ -9,7 +9,6 @@ from spacy.tokens import Span
 from ingest.extraction.dates import ResolvedDate
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.context import Article
-from ingest.extraction.learned.home import countryless_subject
 from ingest.extraction.learned.linear import Features, bucket, word
 from ingest.extraction.learned.options import (
     DateOption,
@@ -44,7 +43,6 @@ class Event:
     parties: list[PartyOption] = field(default_factory=list)
     places: list[PlaceOption] = field(default_factory=list)
     dates: list[DateOption] = field(default_factory=list)
-    countryless: bool = False  # the subject is an official whose country the sentence omits
 
 
 def event_feats(facts: DocFacts, ev: Event) -> Features:
@@ -106,6 +104,5 @@ def find_events(facts: DocFacts, title: str | None) -> list[Event]:
         ev.parties = party_options(art, ev.trig, ev.frame, sent)
         ev.places = place_options(art, ev.trig, ev.frame, sent)
         ev.dates = date_options(art, ev.trig, ev.frame, sent, ev.rule_when)
-        ev.countryless = countryless_subject(facts, trig)
         events.append(ev)
     return events

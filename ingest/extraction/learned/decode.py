@@ -8,7 +8,7 @@ from ingest.extraction.dates import ResolvedDate
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.candidates import Event
 from ingest.extraction.learned.formats import format_members
-from ingest.extraction.learned.home import home_country
+from ingest.extraction.learned.home import countryless_subject, home_country
 from ingest.extraction.learned.linear import Model
 from ingest.extraction.learned.merging import learned_merge
 from ingest.extraction.learned.options import PlaceOption, place_choices
@@ -57,8 +57,8 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
     parties = choose_parties(facts, ev, model)
     beliefs = side_beliefs(ev, model)
     trip = legs(facts, ev, parties, beliefs)
-    if parties.countable == 1 and not trip and ev.countryless \
-            and not gathering(facts, parties):
+    if parties.countable == 1 and not trip and not gathering(facts, parties) \
+            and countryless_subject(facts, ev.trig):
         # A readout's own side, named by office alone: the article's home country.
         home = home_country(facts, ev.trig, set(parties.sides))
         if home is not None:

@@ -69,6 +69,5 @@ def home_country(facts: DocFacts, trig: Trigger, sides: set[str]) -> str | None:
     office = [m.name for m in countries if m.start in offices]
     if office:
         return office[0]
-    counts = Counter(m.name for m in countries)
-    return max(counts, key=lambda n: (counts[n], -countries.index(
-        next(m for m in countries if m.name == n))))
+    counts = Counter(m.name for m in countries)  # in order of first mention: max keeps the first
+    return max(counts, key=counts.__getitem__)
