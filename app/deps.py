@@ -29,8 +29,7 @@ async def services(request: Request) -> Services:
     """The services, unless Neo4j was just found unreachable (then 503 at once)."""
     if request.app.state.outage.open:
         raise KnownOutage
-    built: Services = request.app.state.services
-    return built
+    return await built_services(request)
 
 
 ServicesDep = Annotated[Services, Depends(services)]
