@@ -9,6 +9,8 @@ def clash(a: Draft, b: Draft) -> bool:
     """Two different named places (neither being the country of the other)."""
     if a.place is None or b.place is None or a.place.name == b.place.name:
         return False
+    if a.place.country is None or b.place.country is None:
+        return False  # a name the gazetteer cannot place may lie in (or be) the other
     return a.place.name != b.place.country and b.place.name != a.place.country
 
 

@@ -279,6 +279,23 @@ def test_trip_legs_keep_the_month_and_the_traveller(run: Run) -> None:
     assert {m.date for m in result.meetings} == {"2021-05"}
 
 
+def test_a_traveller_who_is_to_visit_a_list_visits_each(run: Run) -> None:
+    # "is to visit": the traveller is the subject of "is", shared by "visit".
+    result = run("Foreign Secretary Jack Smithson of Britain is to visit Chile, Peru and Bolivia "
+                 "this week, the Foreign Office said.")
+    assert pairs(result) == {frozenset({"United Kingdom", c}) for c in ("Chile", "Peru", "Bolivia")}
+
+
+def test_a_venue_the_gazetteer_cannot_place_is_no_other_encounter(run: Run) -> None:
+    # The venue has no known country: it may lie in the city already named, so the second
+    # report is the same summit, not another one.
+    result = run("The presidents of Chile and Peru met in Valparaiso on Monday. The summit at "
+                 "Fort Harmon Naval Station, where the two presidents walked along the pier, "
+                 "lasted three hours.")
+    assert [(set(m.countries), m.location) for m in result.meetings] == [
+        ({"Chile", "Peru"}, "Valparaiso")]
+
+
 def test_a_list_of_visitors_is_no_trip_to_them(run: Run) -> None:
     result = run("Ministers from Chile and Peru visited Bolivia on Monday.")
     assert all(len(m.countries) != 2 or "Bolivia" in m.countries for m in result.meetings)

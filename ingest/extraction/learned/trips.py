@@ -12,7 +12,7 @@ from ingest.extraction.learned.linear import Features
 from ingest.extraction.lexicon import cue_words
 from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import Parties
-from ingest.extraction.scope import clause_head
+from ingest.extraction.scope import borrowed_subject, clause_head
 
 # Links inside a multi-word name ("Sri Lanka", "the Republic of Korea (ROK)").
 INNER = frozenset({"compound", "appos"})
@@ -119,6 +119,13 @@ def actor(f: Features) -> bool:
     return bool(f.get("gprep=by") or f.get("on_trig") and f.get("gdep=poss"))
 
 
+def shared_subject(facts: DocFacts, ev: Event) -> set[str]:
+    """Parties named in the subject a trigger's verb shares with the clause above ("X is to
+    visit A and B", "X plans to meet A and B"): the traveller the party features miss."""
+    toks = borrowed_subject(clause_head(ev.trig.root(facts.doc)))
+    return {o.name for o in ev.parties if o.token in toks}
+
+
 def legs(facts: DocFacts, ev: Event, chosen: Parties,
          beliefs: dict[str, float]) -> list[tuple[Parties, Mention | None]]:
     """One bilateral meeting (sides, place) per destination or counterpart, or none when the
@@ -129,7 +136,7 @@ def legs(facts: DocFacts, ev: Event, chosen: Parties,
         dest = counterparts(facts, ev)
     if not dest:
         return []
-    subject = {o.name for o in ev.parties if actor(o.feats)}
+    subject = {o.name for o in ev.parties if actor(o.feats)} or shared_subject(facts, ev)
     travellers = [n for n in chosen.sides if n not in dest and n in subject]
     if not travellers:
         pool = [o for o in ev.parties if o.name not in dest and o.kind == "Country"
