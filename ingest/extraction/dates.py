@@ -20,6 +20,10 @@ MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
 MONTHS["sept."] = 9
 MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({MONTH_RE})(?:,? (\d{{4}}))?", re.I)
+# "8-9 December", "8 to 10 December", "between 8 and 10 December": a multi-day meeting is
+# dated by its first day (corpus/README), not the day the month is written beside.
+DAY_RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{{1,2}}"
+                       rf"(?:st|nd|rd|th)? ({MONTH_RE})(?:,? (\d{{4}}))?", re.I)
 MONTH_DAY = re.compile(rf"\b({MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}}))?", re.I)
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})(?: of)?,? (\d{{4}})\b", re.I)
 MONTH_ONLY = re.compile(rf"\b({MONTH_RE})\b", re.I)
@@ -55,6 +59,13 @@ def weekday(text: str, pub: date, future: bool) -> ResolvedDate | None:
     return None
 
 
+def day_words(text: str) -> bool:
+    """Whether a time of day names its day ("this afternoon", "tonight"): the NER tags it
+    TIME, but it dates a meeting as well as "today" does."""
+    low = text.lower()
+    return any(re.search(rf"\b{word}\b", low) for word in RELATIVE_DAYS)
+
+
 def relative(text: str, pub: date) -> ResolvedDate | None:
     """today / yesterday / last week / next month / this year …"""
     for word, offset in RELATIVE_DAYS.items():
@@ -87,7 +98,7 @@ def guess_year(mon: int, dd: int, pub: date | None, future: bool) -> int | None:
 
 def absolute(text: str, pub: date | None, future: bool) -> ResolvedDate | None:
     """ "March 3, 2012", "3 March", "May 2016", "in May", "2008"."""
-    for regex, order in ((MONTH_DAY, (0, 1)), (DAY_MONTH, (1, 0))):
+    for regex, order in ((MONTH_DAY, (0, 1)), (DAY_RANGE, (1, 0)), (DAY_MONTH, (1, 0))):
         m = regex.search(text)
         if m:
             mon, dd = MONTHS[m.group(order[0] + 1).lower()], int(m.group(order[1] + 1))

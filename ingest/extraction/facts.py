@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from ingest.extraction.components import TITLES
-from ingest.extraction.dates import ResolvedDate, resolve
+from ingest.extraction.dates import ResolvedDate, day_words, resolve
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.mentions import Mention
 from ingest.extraction.people import Person
@@ -51,7 +51,7 @@ class DocFacts:
             key = starts[bisect_right(starts, title.start) - 1]
             self.titles_by_sent.setdefault(key, []).append(title)
         for ent in self.doc.ents:
-            if ent.label_ == "DATE":
+            if ent.label_ == "DATE" or (ent.label_ == "TIME" and day_words(ent.text)):
                 key = starts[bisect_right(starts, ent.start) - 1]
                 self.dates_by_sent.setdefault(key, []).append(ent)
         self.named_tokens = {i for p in self.people for s, e in p.spans for i in range(s, e)}

@@ -124,10 +124,12 @@ def context_holds(doc: Doc, gaz: Gazetteer, text: str) -> bool:
 
 
 def name_continuations(doc: Doc) -> set[int]:
-    """Tokens that end a name the NER cut after a particle ("Miguel de la" + "Madrid"): a
-    surname, not a capital."""
+    """Tokens that end a name the NER cut after a particle ("Miguel de la" + "Madrid"), or sit
+    inside a longer person's name ("President Ana Lima"): a surname, not a capital."""
     out: set[int] = set()
     for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            out.update(range(ent.start + 1, ent.end))
         end = ent.end
         while end < len(doc) and doc[end].is_space:
             end += 1

@@ -28,6 +28,11 @@ THURSDAY = date(2019, 6, 13)
     ("Oct. 4", False, "2018-10-04"),
     ("in 2008", False, "2008"),
     ("May 2016", False, "2016-05"),
+    # A span of days is dated by its first day.
+    ("from 8 to 9 December", True, "2019-12-08"),
+    ("8-9 December 2019", True, "2019-12-08"),
+    ("between 3 and 5 June", False, "2019-06-03"),
+    ("June 3-5", False, "2019-06-03"),
 ])
 def test_resolve(text: str, future: bool, expected: str) -> None:
     found = resolve(text, THURSDAY, future)
@@ -69,3 +74,10 @@ def test_tense_of_a_date_expression(nlp: Language, text: str, expected: str) -> 
 def test_a_weekday_in_a_future_clause_is_the_coming_one(run: Run, text: str) -> None:
     (meeting,) = run(text).meetings  # published on Wednesday 2021-03-10
     assert meeting.date == "2021-03-15"
+
+
+def test_a_time_of_day_dates_the_meeting_by_its_day(run: Run) -> None:
+    # "this afternoon" is tagged TIME, not DATE: it still names the day of publication.
+    (meeting,) = run("The Danish prime minister spoke to the president of Kenya this "
+                     "afternoon.").meetings  # published 2021-03-10
+    assert meeting.date == "2021-03-10"

@@ -138,3 +138,8 @@ def test_a_dateline_city_the_body_names_is_the_place(run: Run) -> None:
                  "President Luis Vera here on Tuesday to discuss fishing rights.")
     (meeting,) = result.meetings
     assert meeting.location == "Lima"
+
+
+def test_a_capital_inside_a_person_s_name_is_no_place(run: Run) -> None:
+    result = run("The Danish prime minister spoke to President Ana Lima of Chile on Monday.")
+    assert [m.location for m in result.meetings] == [None]
