@@ -272,10 +272,15 @@ def test_trip_to_a_list_of_countries_is_one_visit_each(run: Run) -> None:
                    (frozenset({"Iran", "Libya"}), "Libya")}
 
 
+def trip_to_three(traveller: str) -> set[frozenset[str]]:
+    """The pairs of a trip to Chile, Peru and Bolivia: the traveller with each."""
+    return {frozenset({traveller, c}) for c in ("Chile", "Peru", "Bolivia")}
+
+
 def test_trip_legs_keep_the_month_and_the_traveller(run: Run) -> None:
     result = run("The Danish foreign minister will travel to Chile, Peru and Bolivia from "
                  "May 3 to May 9.")
-    assert pairs(result) == {frozenset({"Denmark", c}) for c in ("Chile", "Peru", "Bolivia")}
+    assert pairs(result) == trip_to_three("Denmark")
     assert {m.date for m in result.meetings} == {"2021-05"}
 
 
@@ -283,7 +288,7 @@ def test_a_traveller_who_is_to_visit_a_list_visits_each(run: Run) -> None:
     # "is to visit": the traveller is the subject of "is", shared by "visit".
     result = run("Foreign Secretary Jack Smithson of Britain is to visit Chile, Peru and Bolivia "
                  "this week, the Foreign Office said.")
-    assert pairs(result) == {frozenset({"United Kingdom", c}) for c in ("Chile", "Peru", "Bolivia")}
+    assert pairs(result) == trip_to_three("United Kingdom")
 
 
 def test_a_venue_the_gazetteer_cannot_place_is_no_other_encounter(run: Run) -> None:
@@ -329,7 +334,7 @@ def test_an_organisation_is_no_format(run: Run) -> None:
 def test_trip_by_a_named_traveller(run: Run) -> None:
     result = run("At the end of a week-long trip to Chile, Peru and Bolivia by the Danish "
                  "foreign minister, officials praised the talks.")
-    assert pairs(result) == {frozenset({"Denmark", c}) for c in ("Chile", "Peru", "Bolivia")}
+    assert pairs(result) == trip_to_three("Denmark")
 
 
 def test_a_meeting_of_one_multilateral_body_is_the_body_alone(run: Run) -> None:
