@@ -291,10 +291,12 @@ RETURN DISTINCT [a, b] AS pair
 # meeting of the entity. A meeting whose date_start and date_end fall in one month (a day or a
 # month date) is "in" that month: `dated` holds their keys by date_start then key, `days`
 # (aligned) date_start's day * 100 + date_end's day (to cut a window's first and last month at
-# its day without reading the meetings), and, dense from month index `month0` (year * 12 +
-# month - 1) on, `upto` the count of them through each month, `month_first` / `month_last` the
-# least / greatest `date` in each month ('' for none; a whole month inside a window gives its
-# first/last so). A meeting across months (a year date) is kept whole: `spanning` (keys, by
+# its day without reading the meetings); for each month that has any, in order, `months` its
+# index (year * 12 + month - 1), `upto` the count of them through it, `month_first` /
+# `month_last` their least / greatest `date` ('' for none; a whole month inside a window gives
+# its first/last so). Only the months with meetings: dense from the first month, a pair that
+# met twice ten years apart read 120 of each (a small country's window cost more than its
+# recomputation). A meeting across months (a year date) is kept whole: `spanning` (keys, by
 # date_start then key) with `spanning_from`, `spanning_to` and `spanning_dates`. Meetings with
 # no date_start are in no window and kept in neither.
 RECOMPUTE_MET_WITH: LiteralString = """
@@ -320,22 +322,14 @@ CALL (inm) {
   ORDER BY k
   RETURN collect(k) AS ks, collect(c) AS cs, collect(f) AS fs, collect(l) AS ls
 }
-// sparse months to dense ones from the first: each month in order, after the gap before it
-WITH x, y, n, first, last, latest, inm, spans, ks, cs, fs, ls, ks[0] AS m0
-WITH x, y, n, first, last, latest, inm, spans, m0,
-     reduce(d = [], j IN range(0, size(ks) - 1) |
-            d + [z IN range(1, ks[j] - m0 - size(d)) | coalesce(last(d), 0)]
-              + [coalesce(last(d), 0) + cs[j]]) AS upto,
-     reduce(d = [], j IN range(0, size(ks) - 1) |
-            d + [z IN range(1, ks[j] - m0 - size(d)) | ''] + [fs[j]]) AS month_first,
-     reduce(d = [], j IN range(0, size(ks) - 1) |
-            d + [z IN range(1, ks[j] - m0 - size(d)) | ''] + [ls[j]]) AS month_last
+WITH x, y, n, first, last, latest, inm, spans, ks, fs, ls,
+     reduce(d = [], c IN cs | d + [coalesce(last(d), 0) + c]) AS upto
 OPTIONAL MATCH (x)-[old:MET_WITH]-(y)
 FOREACH (_ IN CASE WHEN n = 0 AND old IS NOT NULL THEN [1] ELSE [] END | DELETE old)
 FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END |
   MERGE (x)-[r:MET_WITH]->(y)
-  SET r.meetings = n, r.first = first, r.last = last, r.latest = latest, r.month0 = m0,
-      r.upto = upto, r.month_first = month_first, r.month_last = month_last,
+  SET r.meetings = n, r.first = first, r.last = last, r.latest = latest, r.months = ks,
+      r.upto = upto, r.month_first = fs, r.month_last = ls,
       r.dated = [m IN inm | m.key],
       r.days = [m IN inm | m.date_start.day * 100 + m.date_end.day],
       r.spanning = [m IN spans | m.key], r.spanning_from = [m IN spans | m.date_start],
@@ -350,10 +344,10 @@ CALL db.relationshipTypes() YIELD relationshipType WHERE relationshipType = 'MET
 RETURN count(*) AS n
 """
 
-# $limit -> pair [key, key]: MET_WITH written before it kept `latest` or its months (`upto`, a
-# graph from an older release), to recompute once (`keys`: no warning when no relationship has
-# the property yet)
+# $limit -> pair [key, key]: MET_WITH written before it kept `latest` or its `months` (a graph
+# from an older release), to recompute once (`keys`: no warning when no relationship has the
+# property yet)
 MET_WITH_OUTDATED: LiteralString = """
-MATCH (x)-[w:MET_WITH]->(y) WHERE NOT 'latest' IN keys(w) OR NOT 'upto' IN keys(w)
+MATCH (x)-[w:MET_WITH]->(y) WHERE NOT 'latest' IN keys(w) OR NOT 'months' IN keys(w)
 RETURN [x.key, y.key] AS pair LIMIT $limit
 """

@@ -150,14 +150,16 @@ CALL (e) {
     MATCH (e)-[w:MET_WITH]-(o:Entity)
     // (coalesce: a MET_WITH from before the months counts none until graph/schema.py's
     // backfill has recomputed it, as it does at every start, instead of failing)
-    WITH o, w, coalesce(w.upto, []) AS upto, size(coalesce(w.upto, [])) AS months,
-         $since.year * 12 + $since.month - 1 - w.month0 AS sa,
-         $until.year * 12 + $until.month - 1 - w.month0 AS ub
-    // a..b: the window's months among the pair's (indexes into upto); a month is cut at the
-    // window's day only if it is the window's own first (sa) or last (ub) month
-    WITH o, w, upto, CASE WHEN sa IS NULL OR sa < 0 THEN 0 ELSE sa END AS a,
-         CASE WHEN ub IS NULL OR ub > months - 1 THEN months - 1 ELSE ub END AS b, sa, ub
-    WITH o, w, upto, a, b, coalesce(sa = a, false) AS cut_a, coalesce(ub = b, false) AS cut_b,
+    WITH o, w, coalesce(w.months, []) AS months, coalesce(w.upto, []) AS upto,
+         $since.year * 12 + $since.month - 1 AS sm, $until.year * 12 + $until.month - 1 AS um
+    // a..b: the pair's months in the window's (indexes into months/upto); one is cut at the
+    // window's day only if it is the window's own first (sm) or last (um) month
+    WITH o, w, months, upto, sm, um,
+         CASE WHEN sm IS NULL THEN 0 ELSE size([k IN months WHERE k < sm]) END AS a,
+         CASE WHEN um IS NULL THEN size(months) ELSE size([k IN months WHERE k <= um]) END - 1
+           AS b
+    WITH o, w, upto, a, b, coalesce(a <= b AND months[a] = sm, false) AS cut_a,
+         coalesce(a <= b AND months[b] = um, false) AS cut_b,
          CASE WHEN a > b OR a = 0 THEN 0 ELSE upto[a - 1] END AS lo,
          CASE WHEN a > b THEN 0 ELSE upto[a] END AS end_a,
          CASE WHEN a > b OR b = 0 THEN 0 ELSE upto[b - 1] END AS start_b,

@@ -256,7 +256,7 @@ def test_backfill_gives_an_older_graph_its_months(crowded: neo4j.Driver) -> None
     before = answer(views.who_met_whom("JPN", window, Page(), 3))
     pairs = crowded.execute_query("MATCH ()-[w:MET_WITH]->() RETURN count(w) AS n").records[0]["n"]
     crowded.execute_query(
-        "MATCH ()-[w:MET_WITH]->() REMOVE w.month0, w.upto, w.month_first, w.month_last, "
+        "MATCH ()-[w:MET_WITH]->() REMOVE w.months, w.upto, w.month_first, w.month_last, "
         "w.dated, w.days, w.spanning, w.spanning_from, w.spanning_to, w.spanning_dates")
     assert answer(views.who_met_whom("JPN", window, Page(), 3)) != before  # months are read
     assert backfill_met_with(crowded, batch=4) == pairs
