@@ -52,12 +52,13 @@ def apply_schema(driver: neo4j.Driver, database: str = "neo4j") -> None:
 
 
 def backfill_met_with(driver: neo4j.Driver, database: str = "neo4j", batch: int = 2000) -> int:
-    """Recompute the MET_WITH an older release wrote without `latest` (who-met-whom reads it);
-    returns how many. Nothing to do, one relationship scan, on a graph this release wrote."""
+    """Recompute the MET_WITH an older release wrote without `latest` or its months (who-met-whom
+    reads them); returns how many. Nothing to do, one relationship scan, on a graph this release
+    wrote."""
     done: set[tuple[str, ...]] = set()
     if not driver.execute_query(f.HAS_MET_WITH, database_=database).records[0]["n"]:
         return 0
-    while rows := driver.execute_query(f.MET_WITH_WITHOUT_LATEST, limit=batch,
+    while rows := driver.execute_query(f.MET_WITH_OUTDATED, limit=batch,
                                        database_=database).records:
         todo = sorted({tuple(sorted(r["pair"])) for r in rows} - done)
         if not todo:  # what the recomputation leaves alone (a person with a country): stop
@@ -66,7 +67,8 @@ def backfill_met_with(driver: neo4j.Driver, database: str = "neo4j", batch: int 
                              kept=LATEST_KEPT, database_=database)
         done |= set(todo)
     if done:
-        log.info("MET_WITH: %d pairs recomputed to keep their latest meetings", len(done))
+        log.info("MET_WITH: %d pairs recomputed to keep their latest meetings and months",
+                 len(done))
     return len(done)
 
 

@@ -43,10 +43,14 @@ PROFILE_ITEMS = 20  # recent meetings (and top counterparts) in an entity's prof
 
 
 def who_met_whom_cypher(window: Window, items: int) -> LiteralString:
-    """From MET_WITH when the stored structure holds the answer (no window, at most the latest
-    meetings it keeps), else recomputed from the meetings in the window (issue 13)."""
-    stored = window == Window() and items <= LATEST_KEPT
-    return q.WHO_MET_WHOM_STORED if stored else q.WHO_MET_WHOM
+    """From MET_WITH when the stored structure holds the answer (no window and at most the
+    latest meetings it keeps, or a date window alone), else recomputed from the meetings in the
+    window (issue 13)."""
+    if window == Window():
+        return q.WHO_MET_WHOM_STORED if items <= LATEST_KEPT else q.WHO_MET_WHOM
+    dates_only = window.kind is None and window.min_confidence is None
+    ordered = not (window.since and window.until and window.since > window.until)
+    return q.WHO_MET_WHOM_WINDOW if dates_only and ordered else q.WHO_MET_WHOM
 
 
 @dataclass(frozen=True)

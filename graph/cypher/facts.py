@@ -286,21 +286,55 @@ RETURN DISTINCT [a, b] AS pair
 # $kept latest meetings (by date_start then key, undated last; oldest first), so who-met-whom
 # lists them by key instead of expanding every meeting of a busy entity (graph/cypher/reads.py,
 # WHO_MET_WHOM_STORED).
+# For who-met-whom in a date window (WHO_MET_WHOM_WINDOW) it also keeps the pair's dated
+# meetings by calendar month, so a window is counted from a few numbers instead of from every
+# meeting of the entity. A meeting whose date_start and date_end fall in one month (a day or a
+# month date) is "in" that month: `dated` holds their keys by date_start then key, `days`
+# (aligned) date_start's day * 100 + date_end's day (to cut a window's first and last month at
+# its day without reading the meetings); for each month that has any, in order, `months` its
+# index (year * 12 + month - 1), `upto` the count of them through it, `month_first` /
+# `month_last` their least / greatest `date` ('' for none; a whole month inside a window gives
+# its first/last so). Only the months with meetings: dense from the first month, a pair that
+# met twice ten years apart read 120 of each (a small country's window cost more than its
+# recomputation). A meeting across months (a year date) is kept whole: `spanning` (keys, by
+# date_start then key) with `spanning_from`, `spanning_to` and `spanning_dates`. Meetings with
+# no date_start are in no window and kept in neither.
 RECOMPUTE_MET_WITH: LiteralString = """
 UNWIND $pairs AS pair
 MATCH (x:Entity {key: pair[0]}), (y:Entity {key: pair[1]})
 WHERE NOT (x:Person AND y:Country) AND NOT (x:Country AND y:Person)
 CALL (x, y) {
   OPTIONAL MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
-  WITH DISTINCT m ORDER BY m.date_start DESC, m.key DESC
+  WITH DISTINCT m
+  WITH m, m.date_start IS NOT NULL AND m.date_end IS NOT NULL AS dated,
+       m.date_start.year = m.date_end.year AND m.date_start.month = m.date_end.month AS one_month
+  ORDER BY m.date_start DESC, m.key DESC
+  // collect() skips the nulls: each list gets only its own meetings, in this order
   RETURN count(m) AS n, min(m.date) AS first, max(m.date) AS last,
-         reverse(collect(m.key)[..$kept]) AS latest
+         reverse(collect(m.key)[..$kept]) AS latest,
+         reverse(collect(CASE WHEN dated AND one_month THEN m END)) AS inm,
+         reverse(collect(CASE WHEN dated AND NOT one_month THEN m END)) AS spans
 }
+CALL (inm) {
+  UNWIND inm AS m
+  WITH m.date_start.year * 12 + m.date_start.month - 1 AS k, count(*) AS c,
+       coalesce(min(m.date), '') AS f, coalesce(max(m.date), '') AS l
+  ORDER BY k
+  RETURN collect(k) AS ks, collect(c) AS cs, collect(f) AS fs, collect(l) AS ls
+}
+WITH x, y, n, first, last, latest, inm, spans, ks, fs, ls,
+     reduce(d = [], c IN cs | d + [coalesce(last(d), 0) + c]) AS upto
 OPTIONAL MATCH (x)-[old:MET_WITH]-(y)
 FOREACH (_ IN CASE WHEN n = 0 AND old IS NOT NULL THEN [1] ELSE [] END | DELETE old)
 FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END |
-  MERGE (x)-[r:MET_WITH]->(y) SET r.meetings = n, r.first = first, r.last = last,
-                                  r.latest = latest)
+  MERGE (x)-[r:MET_WITH]->(y)
+  SET r.meetings = n, r.first = first, r.last = last, r.latest = latest, r.months = ks,
+      r.upto = upto, r.month_first = fs, r.month_last = ls,
+      r.dated = [m IN inm | m.key],
+      r.days = [m IN inm | m.date_start.day * 100 + m.date_end.day],
+      r.spanning = [m IN spans | m.key], r.spanning_from = [m IN spans | m.date_start],
+      r.spanning_to = [m IN spans | m.date_end],
+      r.spanning_dates = [m IN spans | coalesce(m.date, '')])
 """
 
 # -> n: 1 if the graph has a MET_WITH relationship type (else the next query warns that it
@@ -310,9 +344,10 @@ CALL db.relationshipTypes() YIELD relationshipType WHERE relationshipType = 'MET
 RETURN count(*) AS n
 """
 
-# $limit -> pair [key, key]: MET_WITH written before it kept `latest` (a graph from an older
-# release), to recompute once (`keys`: no warning when no relationship has the property yet)
-MET_WITH_WITHOUT_LATEST: LiteralString = """
-MATCH (x)-[w:MET_WITH]->(y) WHERE NOT 'latest' IN keys(w)
+# $limit -> pair [key, key]: MET_WITH written before it kept `latest` or its `months` (a graph
+# from an older release), to recompute once (`keys`: no warning when no relationship has the
+# property yet)
+MET_WITH_OUTDATED: LiteralString = """
+MATCH (x)-[w:MET_WITH]->(y) WHERE NOT 'latest' IN keys(w) OR NOT 'months' IN keys(w)
 RETURN [x.key, y.key] AS pair LIMIT $limit
 """

@@ -133,6 +133,111 @@ CALL (e) {
 RETURN total, counterparts
 """
 
+# WHO_MET_WHOM with a date window ($since and/or $until, since <= until) but no $kind or
+#   $min_confidence, for an entity that is not a person: each counterpart's meetings in the
+#   window are counted from its MET_WITH's months (graph/cypher/facts.py, RECOMPUTE_MET_WITH,
+#   kept exact by the writer): whole months by `upto`, the window's first and last month cut at
+#   its day by `days`, meetings across months (`spanning`) tested one by one; first/last from
+#   `month_first`/`month_last` of the whole months and from the few meetings of a cut month; the
+#   $items latest are fetched by key. A busy country's 11,000 meetings are never expanded (the
+#   recomputation read them all to keep ~1,100). Same answer (tests/service/
+#   test_met_with_queries.py); a person's counterparts are recomputed (see WHO_MET_WHOM_STORED).
+WHO_MET_WHOM_WINDOW: LiteralString = """
+MATCH (e:Entity {key: $key})
+CALL (e) {
+  WITH e WHERE NOT e:Person
+  CALL (e) {
+    MATCH (e)-[w:MET_WITH]-(o:Entity)
+    // (coalesce: a MET_WITH from before the months counts none until graph/schema.py's
+    // backfill has recomputed it, as it does at every start, instead of failing)
+    WITH o, w, coalesce(w.months, []) AS months, coalesce(w.upto, []) AS upto,
+         $since.year * 12 + $since.month - 1 AS sm, $until.year * 12 + $until.month - 1 AS um
+    // a..b: the pair's months in the window's (indexes into months/upto); one is cut at the
+    // window's day only if it is the window's own first (sm) or last (um) month
+    WITH o, w, months, upto, sm, um,
+         CASE WHEN sm IS NULL THEN 0 ELSE size([k IN months WHERE k < sm]) END AS a,
+         CASE WHEN um IS NULL THEN size(months) ELSE size([k IN months WHERE k <= um]) END - 1
+           AS b
+    WITH o, w, upto, a, b, coalesce(a <= b AND months[a] = sm, false) AS cut_a,
+         coalesce(a <= b AND months[b] = um, false) AS cut_b,
+         CASE WHEN a > b OR a = 0 THEN 0 ELSE upto[a - 1] END AS lo,
+         CASE WHEN a > b THEN 0 ELSE upto[a] END AS end_a,
+         CASE WHEN a > b OR b = 0 THEN 0 ELSE upto[b - 1] END AS start_b,
+         CASE WHEN a > b THEN 0 ELSE upto[b] END AS hi
+    WITH o, w, a, b, lo, end_a, start_b, hi, cut_a, cut_b,
+         CASE WHEN cut_a OR cut_b THEN w.days ELSE [] END AS days
+    // out_a: the first month's meetings that end before $since (anywhere in the month);
+    // the last month's that start after $until are the end of its run (dated is by date_start)
+    WITH o, w, a, b, lo, start_b,
+         CASE WHEN cut_a THEN [i IN range(lo, end_a - 1) WHERE days[i] % 100 < $since.day]
+              ELSE [] END AS out_a,
+         hi - CASE WHEN cut_b THEN size([i IN range(start_b, hi - 1)
+                                         WHERE days[i] / 100 > $until.day]) ELSE 0 END AS hi_in,
+         [i IN range(0, size(coalesce(w.spanning, [])) - 1)
+          WHERE ($since IS NULL OR w.spanning_to[i] >= $since)
+            AND ($until IS NULL OR w.spanning_from[i] <= $until)] AS spans, hi, end_a
+    WITH o, w, a, b, lo, end_a, start_b, hi, hi_in, out_a, spans,
+         hi_in - lo - size(out_a) + size(spans) AS n
+    WHERE n > 0
+    WITH o, w, a, b, lo, end_a, start_b, hi, hi_in, out_a, spans, n ORDER BY n DESC, o.name, o.key
+    WITH collect({o: o, w: w, n: n, a: a, b: b, lo: lo, end_a: end_a, start_b: start_b, hi: hi,
+                  hi_in: hi_in, out_a: out_a, spans: spans}) AS rows
+    RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS page
+  }
+  CALL (page) {
+    UNWIND range(0, size(page) - 1) AS i
+    WITH i, page[i] AS r, page[i].w AS w
+    WITH i, r, w, w.dated AS dated, w.month_first AS month_first, w.month_last AS month_last,
+         w.spanning_dates AS spanning_dates,
+         // a cut month's meetings in the window (their dates are read; a whole month's first
+         // and last are kept): the first month's, and the last's when it is another month
+         CASE WHEN size(r.out_a) > 0
+              THEN [j IN range(r.lo, r.end_a - 1) WHERE j < r.hi_in AND NOT j IN r.out_a]
+              ELSE [] END
+         + CASE WHEN r.hi_in < r.hi AND (r.b > r.a OR size(r.out_a) = 0)
+                THEN range(r.start_b, r.hi_in - 1) ELSE [] END AS cut,
+         [k IN range(r.a, r.b)
+          WHERE NOT (k = r.a AND size(r.out_a) > 0) AND NOT (k = r.b AND r.hi_in < r.hi)] AS whole,
+         // the $items latest in dated[lo..hi_in] (out_a left out) and among the spanning ones
+         [j IN range(CASE WHEN r.hi_in - $items - size(r.out_a) > r.lo
+                          THEN r.hi_in - $items - size(r.out_a) ELSE r.lo END, r.hi_in - 1)
+          WHERE NOT j IN r.out_a] AS tail
+    WITH i, r, w, [j IN cut | dated[j]] AS cut_keys,
+         [j IN r.spans WHERE spanning_dates[j] <> '' | spanning_dates[j]] AS span_dates,
+         [k IN whole WHERE month_first[k] <> '' | month_first[k]] AS firsts,
+         [k IN whole WHERE month_last[k] <> '' | month_last[k]] AS lasts,
+         [j IN tail[CASE WHEN size(tail) > $items THEN size(tail) - $items ELSE 0 END..] |
+          dated[j]]
+         + [j IN r.spans[CASE WHEN size(r.spans) > $items THEN size(r.spans) - $items ELSE 0
+                         END..] | w.spanning[j]] AS keys
+    CALL (cut_keys) {
+      UNWIND cut_keys AS k
+      MATCH (m:Meeting {key: k})
+      RETURN collect(m.date) AS cut_dates
+    }
+    CALL (keys) {
+      UNWIND keys AS k
+      MATCH (m:Meeting {key: k})
+      WITH m ORDER BY m.date_start, m.key
+      WITH collect(m) AS ms
+      RETURN [m IN ms[CASE WHEN size(ms) > $items THEN size(ms) - $items ELSE 0 END..] |
+              """ + _MEETING + """] AS items
+    }
+    WITH i, r, firsts + span_dates + cut_dates AS firsts, lasts + span_dates + cut_dates AS lasts,
+         items ORDER BY i
+    RETURN collect({
+      id: r.o.key, name: r.o.name, type: [l IN labels(r.o) WHERE l <> 'Entity'][0],
+      meetings: r.n,
+      first: reduce(f = null, d IN firsts | CASE WHEN f IS NULL OR d < f THEN d ELSE f END),
+      last: reduce(f = null, d IN lasts | CASE WHEN f IS NULL OR d > f THEN d ELSE f END),
+      items: items}) AS counterparts
+  }
+  RETURN total, counterparts
+  UNION ALL  // not UNION: its Distinct would hash every answer's nested maps
+  WITH e WHERE e:Person""" + _FROM_MEETINGS + """}
+RETURN total, counterparts
+"""
+
 # $keys (all must take part), $since, $until, $kind, $place (key or null), $skip, $limit
 # -> total, meetings [meeting]. Starts from the meetings of the participant with the fewest
 # (not from every Meeting: at 55,000 meetings the label scan cost seconds, see

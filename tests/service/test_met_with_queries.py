@@ -1,5 +1,5 @@
-"""The who-met-whom answer read from MET_WITH equals the one recomputed from the meetings, and
-the latest meetings MET_WITH keeps stay exact through rewrites."""
+"""The who-met-whom answer read from MET_WITH equals the one recomputed from the meetings, with
+and without a date window, and what MET_WITH keeps for them stays exact through rewrites."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 
 from graph.articles import ArticleStore
 from graph.cypher import reads as q
-from graph.records import Participant
+from graph.records import Extraction, Meeting, Participant
 from graph.schema import backfill_met_with
-from graph.views import Counterparts, GraphViews, Page, Window
+from graph.views import Counterparts, GraphViews, Page, Window, who_met_whom_cypher
 from graph.writer import LATEST_KEPT, write_extraction
 from tests.service.factories import article, extraction, meeting
 from tests.service.graphcheck import assert_met_with_consistent
@@ -150,3 +150,115 @@ def test_windows_and_confidence_use_the_recomputation(mixed: neo4j.Driver) -> No
         ("CHN", 3), ("PRK", 2), ("KOR", 2)]
     assert answer(queries.who_met_whom("JPN", Window(min_confidence=0.95), Page(), 3)) == EMPTY
     assert answer(queries.who_met_whom("JPN", Window(kind="summit"), Page(), 3)) == EMPTY
+
+
+# Days a window starts or ends on: inside a month, on its first and last day, on a meeting's
+# day and either side of it, on year edges; around the `crowded` month and the `mixed` dates.
+EDGES = [date(2002, 3, 14), date(2002, 3, 15), date(2002, 3, 16), date(2012, 1, 1),
+         date(2012, 2, 2), date(2012, 2, 3), date(2013, 5, 1), date(2013, 5, 2),
+         date(2013, 5, 31), date(2016, 1, 1), date(2016, 1, 9), date(2016, 1, 10),
+         date(2018, 5, 31), date(2018, 6, 1), date(2018, 6, 3), date(2018, 6, 4),
+         date(2018, 6, 17), date(2018, 6, 18), date(2018, 6, 28), date(2018, 6, 30),
+         date(2018, 7, 1), date(2018, 12, 31), date(2019, 1, 1)]
+
+
+def windows() -> list[Window]:
+    """Every ordered pair of EDGES, and each edge as a since-only and an until-only window."""
+    both = [Window(since=s, until=u) for s in EDGES for u in EDGES if s <= u]
+    return both + [Window(since=d) for d in EDGES] + [Window(until=d) for d in EDGES]
+
+
+def crowded_meetings() -> tuple[Meeting, ...]:
+    """Japan and China many times in June 2018 (days either side of a cut, a same-day pair, a
+    month-precision one), either side of it, in the year, across the year's end; the United
+    Nations at one (an organisation's counterparts)."""
+    un = Participant(name="United Nations", type="Organization")
+    jc = ("Japan", "China")
+    with_un = meeting(jc, "2018-06-20", place=None, start=80)
+    return (meeting(jc, "2018-05-31", place=None), meeting(jc, "2018-06-03", place=None, start=10),
+            meeting(jc, "2018-06-17", place=None, start=20),
+            meeting(("China", "Japan", "North Korea"), "2018-06-17", place=None, start=30),
+            meeting(jc, "2018-06-28", place=None, start=40),
+            meeting(("Japan", "China", "Russia"), "2018-06", "month", place=None, start=50),
+            meeting(jc, "2018-07-01", place=None, start=60),
+            meeting(("Japan", "China", "South Korea"), "2018", "year", place=None, start=70),
+            with_un.model_copy(update={"participants": (*with_un.participants, un)}),
+            meeting(jc, "2018-12-31", place=None, start=90),
+            meeting(jc, "2019-01-01", place=None, start=100))
+
+
+@pytest.fixture
+def crowded(mixed: neo4j.Driver) -> neo4j.Driver:
+    a5 = article(5)
+    ArticleStore(mixed).store([a5])
+    write_extraction(mixed, a5.id, extraction(*crowded_meetings()))
+    return mixed
+
+
+def compare_windows(driver: neo4j.Driver) -> tuple[int, set[str]]:
+    """WHO_MET_WHOM_WINDOW against the recomputation for every entity and window (and some
+    pages and items counts); returns how many non-empty answers were compared, and the ids of
+    the entities they were for."""
+    queries = GraphViews(driver)
+    keys = [r["k"] for r in driver.execute_query("MATCH (e:Entity) RETURN e.key AS k").records]
+    compared, who = 0, set()
+    for n, window in enumerate(windows()):
+        assert who_met_whom_cypher(window, 3) is q.WHO_MET_WHOM_WINDOW
+        shapes = [(Page(), 3), (Page(1, 2), 1)] if n % 4 else [(Page(), 0), (Page(), LATEST_KEPT)]
+        for key in keys:
+            for page, items in shapes:
+                params = {"key": key, "skip": page.skip, "limit": page.limit, "items": items,
+                          **window.params()}
+                stored = queries.one(q.WHO_MET_WHOM_WINDOW, **params) or EMPTY
+                recomputed = queries.one(q.WHO_MET_WHOM, **params) or EMPTY
+                assert stored == recomputed, (key, window, page, items)
+                if recomputed["counterparts"]:
+                    compared, who = compared + 1, who | {key}
+    return compared, who
+
+
+def test_windowed_who_met_whom_equals_the_recomputation(crowded: neo4j.Driver) -> None:
+    compared, who = compare_windows(crowded)
+    assert compared > 1500 and {"JPN", "CHN", "PRK", "KOR"} <= who, who
+    assert any(k.startswith("org:") for k in who), who
+    assert any(k.startswith("country:") for k in who), who  # Russia, no ISO code here
+    queries = GraphViews(crowded)
+    # June 2018 cut at both ends: the 4th-28th, with the month-precision, year and same-day ones
+    june = queries.who_met_whom("JPN", Window(date(2018, 6, 4), date(2018, 6, 28)), Page(), 50)
+    chn = june.counterparts[0]
+    assert (chn["id"], chn["meetings"], chn["first"], chn["last"]) == (
+        "CHN", 6, "2018", "2018-06-28")
+    assert [m["date"] for m in chn["items"]] == [
+        "2018", "2018-06", "2018-06-17", "2018-06-17", "2018-06-20", "2018-06-28"]
+
+
+def test_window_months_stay_exact_through_rewrites_and_removals(crowded: neo4j.Driver) -> None:
+    a5 = article(5)
+    kept = crowded_meetings()
+    write_extraction(crowded, a5.id, extraction(*kept[::2]))  # every other one
+    assert_met_with_consistent(crowded)
+    assert compare_windows(crowded)[0] > 1000
+    # article 2 retracted (no facts any more), article 5 rewritten again, article 3 re-dated
+    write_extraction(crowded, article(2).id, Extraction(extractor_version="test-1"))
+    write_extraction(crowded, a5.id, extraction(*kept[3:6],
+                                                meeting(("Japan", "China"), "2018-06-04",
+                                                        place=None, start=120)))
+    write_extraction(crowded, article(3).id, extraction(meeting(("China", "Russia"), "2018-06"),
+                                                        meeting(("Japan", "Russia"), "2018-06-30")))
+    assert_met_with_consistent(crowded)
+    assert compare_windows(crowded)[0] > 800
+
+
+def test_backfill_gives_an_older_graph_its_months(crowded: neo4j.Driver) -> None:
+    """A graph whose MET_WITH has `latest` but no months (the release before) is recomputed."""
+    window = Window(date(2018, 6, 4), date(2018, 6, 28))
+    views = GraphViews(crowded)
+    before = answer(views.who_met_whom("JPN", window, Page(), 3))
+    pairs = crowded.execute_query("MATCH ()-[w:MET_WITH]->() RETURN count(w) AS n").records[0]["n"]
+    crowded.execute_query(
+        "MATCH ()-[w:MET_WITH]->() REMOVE w.months, w.upto, w.month_first, w.month_last, "
+        "w.dated, w.days, w.spanning, w.spanning_from, w.spanning_to, w.spanning_dates")
+    assert answer(views.who_met_whom("JPN", window, Page(), 3)) != before  # months are read
+    assert backfill_met_with(crowded, batch=4) == pairs
+    assert answer(views.who_met_whom("JPN", window, Page(), 3)) == before
+    assert backfill_met_with(crowded) == 0

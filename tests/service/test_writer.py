@@ -28,7 +28,10 @@ def test_facts_are_stored_and_met_with_derived(empty_graph: neo4j.Driver) -> Non
         "MATCH (:Country {key:'JPN'})-[r:MET_WITH]-(:Country {key:'PRK'}), (m:Meeting) "
         "RETURN r, m.key AS m").records[0]
     assert dict(rec["r"]) == {"meetings": 1, "first": "2012-08-29", "last": "2012-08-29",
-                              "latest": [rec["m"]]}
+                              "latest": [rec["m"]], "months": [2012 * 12 + 7], "upto": [1],
+                              "month_first": ["2012-08-29"], "month_last": ["2012-08-29"],
+                              "dated": [rec["m"]], "days": [2929], "spanning": [],
+                              "spanning_from": [], "spanning_to": [], "spanning_dates": []}
     assert_met_with_consistent(empty_graph)
 
 
