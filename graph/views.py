@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -116,6 +117,11 @@ def _rows(tx: neo4j.ManagedTransaction, query: LiteralString, params: dict[str, 
     return [dict(zip(r.keys(), r.values(), strict=True)) for r in tx.run(query, params)]
 
 
+def meetings_of(views: list[str]) -> list[Row]:
+    """The meetings a read query returned as their stored views (JSON, graph/writer.py)."""
+    return [json.loads(v) for v in views]
+
+
 def one(tx: neo4j.ManagedTransaction, query: LiteralString, **params: Any) -> Row | None:
     """The query's one row, JSON-ready (None when it returns none)."""
     rows = _rows(tx, query, params)
@@ -147,6 +153,8 @@ class GraphViews:
             row = one(tx, who_met_whom_cypher(window, items), key=entity.key, skip=page.skip,
                       limit=page.limit, items=items, **window.params())
             got = row or {"total": 0, "counterparts": []}
+            for counterpart in got["counterparts"]:
+                counterpart["items"] = meetings_of(counterpart["items"])
             return Counterparts(entity, got["counterparts"], got["total"])
 
         return self.read(work)
@@ -160,7 +168,7 @@ class GraphViews:
                       place=where.key if where else None, skip=page.skip, limit=page.limit,
                       **window.params())
             got = row or {"total": 0, "meetings": []}
-            return Meetings(who, where, got["meetings"], got["total"])
+            return Meetings(who, where, meetings_of(got["meetings"]), got["total"])
 
         return self.read(work)
 
@@ -184,7 +192,9 @@ class GraphViews:
             row = one(tx, q.PROFILE, key=name, limit=limit)
             if row is None:
                 row = one(tx, q.PROFILE, key=self.names.resolve_in(tx, name).key, limit=limit)
-            return dict(row["profile"]) if row else {}
+            if not row:
+                return {}
+            return {**row["profile"], "meetings": meetings_of(row["profile"]["meetings"])}
 
         return self.read(work)
 
@@ -195,8 +205,8 @@ class GraphViews:
             row = one(tx, q.DYAD, a=x.key, b=y.key, limit=limit, min_confidence=min_confidence)
             got = row or {"met_with": None, "relations": [], "issues": [], "timeline": [],
                           "timeline_count": 0}
-            return Dyad(x, y, got["met_with"], got["relations"], got["issues"], got["timeline"],
-                        got["timeline_count"])
+            return Dyad(x, y, got["met_with"], got["relations"], got["issues"],
+                        meetings_of(got["timeline"]), got["timeline_count"])
 
         return self.read(work)
 
