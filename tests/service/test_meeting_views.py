@@ -15,9 +15,8 @@ from graph.cypher import facts as f
 from graph.cypher import reads as q
 from graph.records import Extraction, Issue, Participant
 from graph.schema import backfill_views
-from graph.values import plain
 from graph.views import GraphViews, Page, Window
-from graph.writer import LATEST_KEPT, VIEW_VERSION, write_extraction
+from graph.writer import LATEST_KEPT, write_extraction
 from tests.service.factories import (
     BEIJING,
     JAPAN,
@@ -26,6 +25,7 @@ from tests.service.factories import (
     extraction,
     meeting,
 )
+from tests.service.graphcheck import assert_views_exact, views_stored
 
 pytestmark = pytest.mark.neo4j
 
@@ -36,25 +36,6 @@ KIM_AT = Participant(name="Kim Jong Un", type="Person")
 def _with(people: tuple[Participant, ...], **kw: Any) -> Any:
     m = meeting(**kw)
     return m.model_copy(update={"participants": (*m.participants, *people)})
-
-
-def views_stored(driver: neo4j.Driver) -> dict[str, Any]:
-    rows = driver.execute_query("MATCH (m:Meeting) RETURN m.key AS key, m.view AS view, "
-                                "m.view_version AS version").records
-    assert all(r["version"] == VIEW_VERSION for r in rows), rows
-    return {r["key"]: json.loads(r["view"]) for r in rows}
-
-
-def views_fresh(driver: neo4j.Driver) -> dict[str, Any]:
-    rows = driver.execute_query("MATCH (m:Meeting) RETURN m.key AS key, "
-                                + f.MEETING_PROJECTION + " AS view").records
-    return {r["key"]: plain(r["view"]) for r in rows}
-
-
-def assert_views_exact(driver: neo4j.Driver) -> dict[str, Any]:
-    stored, fresh = views_stored(driver), views_fresh(driver)
-    assert stored == fresh
-    return stored
 
 
 def reference(query: LiteralString) -> LiteralString:
