@@ -19,7 +19,9 @@ from graph.values import plain
 from graph.writer import LATEST_KEPT
 
 T = TypeVar("T")
-Row = dict[str, Any]  # JSON-ready: what `plain` makes of a returned map
+# JSON-ready: what `plain` makes of a returned map. Its meetings (who-met-whom's `items`, the
+# meetings, a profile's `meetings`, a dyad's `timeline`) are their stored views, JSON text.
+Row = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ class Meetings:
 
     participants: list[Resolved]
     place: Resolved | None
-    meetings: list[Row]
+    meetings: list[str]  # their views (JSON)
     total: int
 
 
@@ -94,7 +96,7 @@ class Dyad:
     met_with: Row | None
     relations: list[Row]
     issues: list[str]
-    timeline: list[Row]
+    timeline: list[str]  # the meetings' views (JSON)
     timeline_count: int
 
 
@@ -118,7 +120,8 @@ def _rows(tx: neo4j.ManagedTransaction, query: LiteralString, params: dict[str, 
 
 
 def meetings_of(views: list[str]) -> list[Row]:
-    """The meetings a read query returned as their stored views (JSON, graph/writer.py)."""
+    """Meetings as maps, from the views a read query returns (each the JSON the API writes for
+    the meeting, graph/meeting_json.py: the routes pass them through as they are)."""
     return [json.loads(v) for v in views]
 
 
@@ -153,8 +156,6 @@ class GraphViews:
             row = one(tx, who_met_whom_cypher(window, items), key=entity.key, skip=page.skip,
                       limit=page.limit, items=items, **window.params())
             got = row or {"total": 0, "counterparts": []}
-            for counterpart in got["counterparts"]:
-                counterpart["items"] = meetings_of(counterpart["items"])
             return Counterparts(entity, got["counterparts"], got["total"])
 
         return self.read(work)
@@ -168,7 +169,7 @@ class GraphViews:
                       place=where.key if where else None, skip=page.skip, limit=page.limit,
                       **window.params())
             got = row or {"total": 0, "meetings": []}
-            return Meetings(who, where, meetings_of(got["meetings"]), got["total"])
+            return Meetings(who, where, got["meetings"], got["total"])
 
         return self.read(work)
 
@@ -192,9 +193,7 @@ class GraphViews:
             row = one(tx, q.PROFILE, key=name, limit=limit)
             if row is None:
                 row = one(tx, q.PROFILE, key=self.names.resolve_in(tx, name).key, limit=limit)
-            if not row:
-                return {}
-            return {**row["profile"], "meetings": meetings_of(row["profile"]["meetings"])}
+            return dict(row["profile"]) if row else {}
 
         return self.read(work)
 
@@ -205,8 +204,8 @@ class GraphViews:
             row = one(tx, q.DYAD, a=x.key, b=y.key, limit=limit, min_confidence=min_confidence)
             got = row or {"met_with": None, "relations": [], "issues": [], "timeline": [],
                           "timeline_count": 0}
-            return Dyad(x, y, got["met_with"], got["relations"], got["issues"],
-                        meetings_of(got["timeline"]), got["timeline_count"])
+            return Dyad(x, y, got["met_with"], got["relations"], got["issues"], got["timeline"],
+                        got["timeline_count"])
 
         return self.read(work)
 

@@ -4,7 +4,6 @@ for the whole batch (every statement an `UNWIND` over the batch's articles)."""
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,15 +14,16 @@ import neo4j
 from graph.connection import session
 from graph.cypher import articles as q
 from graph.cypher import facts as f
+from graph.meeting_json import meeting_json
 from graph.records import Extraction
 from graph.rows import FactRows, to_rows
-from graph.values import plain
 
 # Meetings MET_WITH.latest keeps per pair: as many as who-met-whom lists per counterpart at most
 # (its `items`, app/routes/graph.py); more are read by the recomputing query.
 LATEST_KEPT = 50
-# The shape of the meeting views the writer stores (graph/cypher/facts.py, MEETING_PROJECTION):
-# a release that changes it bumps this, and graph/schema.py recomputes every view once.
+# The shape of the meeting views the writer stores (graph/cypher/facts.py, MEETING_PROJECTION,
+# written by graph/meeting_json.py): a release that changes either, or the API's meeting model,
+# bumps this, and graph/schema.py recomputes every view once.
 VIEW_VERSION = 1
 
 log = logging.getLogger(__name__)
@@ -119,16 +119,11 @@ def _write(tx: neo4j.ManagedTransaction, items: list[tuple[Pending, FactRows]],
     return keys, gained
 
 
-def view_json(view: Mapping[str, Any]) -> str:
-    """A meeting's projection as the JSON the read queries return (graph/views.py decodes it)."""
-    return json.dumps(plain(view), ensure_ascii=False, separators=(",", ":"))
-
-
 def refresh_views(tx: neo4j.ManagedTransaction, keys: Sequence[str]) -> int:
     """Recompute and store the view of each of these meetings that exists; returns how many."""
     if not keys:
         return 0
-    rows = [{"key": r["key"], "view": view_json(r["view"])}
+    rows = [{"key": r["key"], "view": meeting_json(r["view"])}
             for r in tx.run(f.MEETING_VIEWS, keys=list(keys))]
     if rows:
         tx.run(f.SET_MEETING_VIEWS, rows=rows, version=VIEW_VERSION).consume()

@@ -8,6 +8,7 @@ from typing import Any
 
 import neo4j
 
+from app.models import MeetingPublic
 from graph.cypher import facts as f
 from graph.values import plain
 from graph.writer import VIEW_VERSION
@@ -39,10 +40,13 @@ def met_with_expected(driver: neo4j.Driver) -> dict[tuple[str, str], tuple[Any, 
 
 
 def views_stored(driver: neo4j.Driver) -> dict[str, Any]:
-    """Every meeting's stored view, decoded (each must be of this release's VIEW_VERSION)."""
+    """Every meeting's stored view, decoded: each of this release's VIEW_VERSION, and byte for
+    byte the JSON the API's model writes for it (the routes pass it through)."""
     rows = driver.execute_query("MATCH (m:Meeting) RETURN m.key AS key, m.view AS view, "
                                 "m.view_version AS version").records
     assert all(r["version"] == VIEW_VERSION for r in rows), rows
+    for r in rows:
+        assert MeetingPublic.model_validate_json(r["view"]).model_dump_json() == r["view"]
     return {r["key"]: json.loads(r["view"]) for r in rows}
 
 
