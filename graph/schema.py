@@ -80,9 +80,9 @@ def backfill_views(driver: neo4j.Driver, database: str = "neo4j", batch: int = 1
     scan of the meetings, on a graph this release wrote."""
     done = 0
     with session(driver, database) as tx_session:  # no notice for a property not there yet
-        while keys := [str(r["key"]) for r in tx_session.execute_read(
+        while keys := sorted(str(r["key"]) for r in tx_session.execute_read(
                 lambda tx: list(tx.run(f.MEETING_VIEW_OUTDATED, version=VIEW_VERSION,
-                                       limit=batch)))]:
+                                       limit=batch)))):
             written = tx_session.execute_write(refresh_views, keys)
             if not written:  # deleted meanwhile
                 break

@@ -87,7 +87,8 @@ def replace_facts(tx: neo4j.ManagedTransaction, batch: Sequence[Pending],
            issues=sorted({k for r in old.values() for k in r["issues"]})).consume()
     # Views of the meetings touched (those dropped are skipped) and of those held in a city
     # that gained a country (its name is in their place)
-    in_cities = {str(r["key"]) for r in tx.run(f.CITY_MEETINGS, cities=cities)}
+    in_cities = ({str(r["key"]) for r in tx.run(f.CITY_MEETINGS, cities=cities)}
+                 if cities else set())
     refresh_views(tx, sorted(set(meetings) | in_cities))
     # Pairs that met before (their meeting may be gone now) and pairs that meet now: everyone
     # at a touched meeting, including people other articles put there.
@@ -120,7 +121,8 @@ def _write(tx: neo4j.ManagedTransaction, items: list[tuple[Pending, FactRows]],
 
 
 def refresh_views(tx: neo4j.ManagedTransaction, keys: Sequence[str]) -> int:
-    """Recompute and store the view of each of these meetings that exists; returns how many."""
+    """Recompute and store the view of each of these meetings (sorted keys) that exists; returns
+    how many."""
     if not keys:
         return 0
     rows = [{"key": r["key"], "view": meeting_json(r["view"])}

@@ -385,10 +385,15 @@ MEETING_PROJECTION: LiteralString = """m {
     ORDER BY art.published, art.id, rep.start, rep.end, rep.confidence }
 }"""
 
-# $keys (meeting keys) -> key, view (MEETING_PROJECTION) of each that exists
+# $keys (meeting keys, sorted) -> key, view (MEETING_PROJECTION) of each that exists. Each is
+# write-locked first, so it is read as a concurrent writer of the meeting committed it (whose
+# view would otherwise be overwritten by one read before that commit: the backfill, or a city
+# gaining its country).
 MEETING_VIEWS: LiteralString = """
 UNWIND $keys AS key
 MATCH (m:Meeting {key: key})
+SET m._lock = true
+REMOVE m._lock
 RETURN m.key AS key, """ + MEETING_PROJECTION + """ AS view
 """
 
