@@ -359,10 +359,11 @@ RETURN [x.key, y.key] AS pair LIMIT $limit
 # A meeting as the API shows it (expects `m` bound; its own variables must not clash with the
 # caller's, or a subquery would match the caller's node instead). The writer stores it on each
 # meeting as `view` (MEETING_VIEWS); the read queries return that (graph/cypher/reads.py). Its
-# lists are in a defined order (a pattern's order is the store's: in the writing transaction
-# new relationships come after the stored ones, after commit before them): participants and
-# countries by key, issues by name, reports by their article's publication date (undated
-# last), article id and offset; of two places, the one the meeting's `place` names.
+# lists are in a defined order (a pattern's is the store's, which follows the order the
+# relationships were written in, so the same facts written in another order would answer in
+# another): participants and countries by key, issues by name, reports by their article's
+# publication date (undated last), article id and offset; of two places, the one the
+# meeting's `place` names.
 MEETING_PROJECTION: LiteralString = """m {
   id: m.key, date: m.date, date_precision: m.date_precision, kind: m.kind, status: m.status,
   confidence: m.confidence,
