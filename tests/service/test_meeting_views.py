@@ -11,7 +11,9 @@ import neo4j
 import pytest
 from pydantic import BaseModel
 
+from app.answers import json_answer, json_answer_with
 from app.models import EntityRef, MeetingPublic, Place, Report
+from app.models_graph import WhoMetWhom
 from graph import meeting_json
 from graph.articles import ArticleStore
 from graph.cypher import facts as f
@@ -123,6 +125,24 @@ def test_a_view_is_what_the_model_writes() -> None:
                          "url": None, "title": "t", "source": None, "published": "2020-01-02"}]}
     written = meeting_json.meeting_json(view)
     assert written == MeetingPublic.model_validate(view).model_dump_json()
+
+
+def test_views_put_into_an_answer_are_what_the_model_writes() -> None:
+    """Names that spell the list being filled, escaped in the model's JSON, are left alone."""
+    view = {"id": "meeting:x", "date": "2020-01-02", "date_precision": "day", "kind": "talks",
+            "status": "held", "confidence": 0.5, "participants": [], "countries": [],
+            "place": None, "issues": ['"items":[]'], "reports": []}
+    raw = meeting_json.meeting_json(view)
+    counterparts = [{"id": f"c{i}", "name": '"items":[] \\', "type": "Country", "meetings": i,
+                     "first": None, "last": None, "items": [raw] * i} for i in range(3)]
+
+    def answer(items: list[list[Any]]) -> WhoMetWhom:
+        return WhoMetWhom(entity=EntityRef(id="e", name='"items":[]'), counterparts=[
+            {**c, "items": i} for c, i in zip(counterparts, items, strict=True)],
+            count=3, skip=0, limit=50, items=2, browser_url="http://x/?a=%22")
+
+    spliced = json_answer_with(answer([[], [], []]), "items", [c["items"] for c in counterparts])
+    assert spliced.body == json_answer(answer([[view] * i for i in range(3)])).body
 
 
 @pytest.fixture
