@@ -8,9 +8,10 @@ from typing import LiteralString
 
 import neo4j
 
+from graph.connection import session
 from graph.cypher import facts as f
 from graph.errors import UNAVAILABLE
-from graph.writer import LATEST_KEPT
+from graph.writer import LATEST_KEPT, VIEW_VERSION, refresh_views
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ def apply_schema(driver: neo4j.Driver, database: str = "neo4j") -> None:
         driver.execute_query(statement, database_=database)
     driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
     backfill_met_with(driver, database)
+    backfill_views(driver, database)
 
 
 def backfill_met_with(driver: neo4j.Driver, database: str = "neo4j", batch: int = 2000) -> int:
@@ -70,6 +72,24 @@ def backfill_met_with(driver: neo4j.Driver, database: str = "neo4j", batch: int 
         log.info("MET_WITH: %d pairs recomputed to keep their latest meetings and months",
                  len(done))
     return len(done)
+
+
+def backfill_views(driver: neo4j.Driver, database: str = "neo4j", batch: int = 1000) -> int:
+    """Compute the view of every meeting an older release wrote without one (or with one of
+    another VIEW_VERSION; the read queries return it); returns how many. Nothing to do, one
+    scan of the meetings, on a graph this release wrote."""
+    done = 0
+    with session(driver, database) as tx_session:  # no notice for a property not there yet
+        while keys := sorted(str(r["key"]) for r in tx_session.execute_read(
+                lambda tx: list(tx.run(f.MEETING_VIEW_OUTDATED, version=VIEW_VERSION,
+                                       limit=batch)))):
+            written = tx_session.execute_write(refresh_views, keys)
+            if not written:  # deleted meanwhile
+                break
+            done += written
+    if done:
+        log.info("Meetings: %d views computed", done)
+    return done
 
 
 def apply_schema_when_ready(driver: neo4j.Driver, database: str, stop: threading.Event,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +19,9 @@ from graph.values import plain
 from graph.writer import LATEST_KEPT
 
 T = TypeVar("T")
-Row = dict[str, Any]  # JSON-ready: what `plain` makes of a returned map
+# JSON-ready: what `plain` makes of a returned map. Its meetings (who-met-whom's `items`, the
+# meetings, a profile's `meetings`, a dyad's `timeline`) are their stored views, JSON text.
+Row = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ class Meetings:
 
     participants: list[Resolved]
     place: Resolved | None
-    meetings: list[Row]
+    meetings: list[str]  # their views (JSON)
     total: int
 
 
@@ -93,7 +96,7 @@ class Dyad:
     met_with: Row | None
     relations: list[Row]
     issues: list[str]
-    timeline: list[Row]
+    timeline: list[str]  # the meetings' views (JSON)
     timeline_count: int
 
 
@@ -114,6 +117,12 @@ def _rows(tx: neo4j.ManagedTransaction, query: LiteralString, params: dict[str, 
     # Plain maps: `plain` walks them once (Record.data() would walk them a second time,
     # looking for nodes and relationships these queries never return).
     return [dict(zip(r.keys(), r.values(), strict=True)) for r in tx.run(query, params)]
+
+
+def meetings_of(views: list[str]) -> list[Row]:
+    """Meetings as maps, from the views a read query returns (each the JSON the API writes for
+    the meeting, graph/meeting_json.py: the routes pass them through as they are)."""
+    return [json.loads(v) for v in views]
 
 
 def one(tx: neo4j.ManagedTransaction, query: LiteralString, **params: Any) -> Row | None:

@@ -14,12 +14,17 @@ import neo4j
 from graph.connection import session
 from graph.cypher import articles as q
 from graph.cypher import facts as f
+from graph.meeting_json import meeting_json
 from graph.records import Extraction
 from graph.rows import FactRows, to_rows
 
 # Meetings MET_WITH.latest keeps per pair: as many as who-met-whom lists per counterpart at most
 # (its `items`, app/routes/graph.py); more are read by the recomputing query.
 LATEST_KEPT = 50
+# The shape of the meeting views the writer stores (graph/cypher/facts.py, MEETING_PROJECTION,
+# written by graph/meeting_json.py): a release that changes either, or the API's meeting model,
+# bumps this, and graph/schema.py recomputes every view once.
+VIEW_VERSION = 1
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +80,16 @@ def replace_facts(tx: neo4j.ManagedTransaction, batch: Sequence[Pending],
     old = {r["id"]: r for r in tx.run(f.OLD_FACTS, ids=ids)}
     tx.run(f.RELEASE_DERIVED, ids=ids).consume()
     tx.run(f.DELETE_OWN, ids=ids).consume()
-    new_meetings = _write(tx, items, old)
+    new_meetings, cities = _write(tx, items, old)
     meetings = sorted({k for r in old.values() for k in r["meetings"]} | new_meetings)
     tx.run(f.REFRESH_MEETINGS, keys=meetings).consume()
     tx.run(f.DROP_ORPHANS, meetings=meetings,
            issues=sorted({k for r in old.values() for k in r["issues"]})).consume()
+    # Views of the meetings touched (those dropped are skipped) and of those held in a city
+    # that gained a country (its name is in their place)
+    in_cities = ({str(r["key"]) for r in tx.run(f.CITY_MEETINGS, cities=cities)}
+                 if cities else set())
+    refresh_views(tx, sorted(set(meetings) | in_cities))
     # Pairs that met before (their meeting may be gone now) and pairs that meet now: everyone
     # at a touched meeting, including people other articles put there.
     affected = set().union(*(pairs([*old[p.article_id]["entities"], *rows.participant_keys])
@@ -93,20 +103,33 @@ def replace_facts(tx: neo4j.ManagedTransaction, batch: Sequence[Pending],
 
 
 def _write(tx: neo4j.ManagedTransaction, items: list[tuple[Pending, FactRows]],
-           old: Mapping[str, Any]) -> set[str]:
-    """The new facts, statement by statement; returns the keys of the meetings written."""
+           old: Mapping[str, Any]) -> tuple[set[str], list[str]]:
+    """The new facts, statement by statement; returns the keys of the meetings written and of
+    the cities that gained a country."""
     _run_each(tx, f.MERGE_ENTITIES, items, "entities")
     locked = sorted({k for r in old.values() for k in r["entities"]}
                     | {k for _, rows in items for k in rows.participant_keys})
     tx.run(f.LOCK_ENTITIES, keys=locked).consume()
     cities = {tuple(sorted(c.items())): c for _, rows in items for c in rows.cities}
-    tx.run(f.MERGE_CITY_COUNTRIES, rows=list(cities.values())).consume()
+    gained = [str(r["city"]) for r in tx.run(f.MERGE_CITY_COUNTRIES, rows=list(cities.values()))]
     _run_each(tx, f.MERGE_ISSUES, items, "issues")
     keys = {str(r["key"]) for r in _run_each(tx, f.MERGE_MEETINGS, items, "meetings")}
     _run_each(tx, f.CREATE_ROLES, items, "roles")
     _run_each(tx, f.CREATE_ALLY_OF, items, "allies")
     _run_each(tx, f.CREATE_NO_RELATIONS, items, "no_relations")
-    return keys
+    return keys, gained
+
+
+def refresh_views(tx: neo4j.ManagedTransaction, keys: Sequence[str]) -> int:
+    """Recompute and store the view of each of these meetings (sorted keys) that exists; returns
+    how many."""
+    if not keys:
+        return 0
+    rows = [{"key": r["key"], "view": meeting_json(r["view"])}
+            for r in tx.run(f.MEETING_VIEWS, keys=list(keys))]
+    if rows:
+        tx.run(f.SET_MEETING_VIEWS, rows=rows, version=VIEW_VERSION).consume()
+    return len(rows)
 
 
 def write_extractions(driver: neo4j.Driver, batch: Sequence[Pending], database: str = "neo4j",

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from app.answers import json_answer
+from app.answers import json_answer, json_answer_with
 from app.deps import PageDep, ReadKey, ServicesDep, ViewsDep
 from app.errors import ApiError, NotFound
 from app.models import EntityRef
@@ -51,9 +51,11 @@ def who_met_whom(s: ServicesDep, views: ViewsDep, page: PageDep,
     """The entity's counterparts, most meetings first, each with its latest meetings and their
     evidence."""
     got = views.who_met_whom(name, window(since, until, kind, min_confidence), page, items)
-    return json_answer(WhoMetWhom(
-        entity=ref(got.entity), counterparts=got.counterparts, count=got.total, skip=page.skip,
-        limit=page.limit, items=items, browser_url=s.links.who_met_whom(got.entity.key)))
+    return json_answer_with(WhoMetWhom(
+        entity=ref(got.entity), counterparts=[{**c, "items": []} for c in got.counterparts],
+        count=got.total, skip=page.skip, limit=page.limit, items=items,
+        browser_url=s.links.who_met_whom(got.entity.key)),
+        "items", [c["items"] for c in got.counterparts])
 
 
 @router.get("/meetings", response_model=MeetingsPublic)
@@ -68,9 +70,10 @@ def meetings(s: ServicesDep, views: ViewsDep, page: PageDep,
     got = views.meetings(participant or [], place, window(since, until, kind, min_confidence),
                          page)
     keys = [w.key for w in got.participants]
-    return json_answer(MeetingsPublic(
-        participants=[ref(w) for w in got.participants], data=got.meetings, count=got.total,
-        skip=page.skip, limit=page.limit, browser_url=s.links.meetings(keys)))
+    return json_answer_with(MeetingsPublic(
+        participants=[ref(w) for w in got.participants], data=[], count=got.total,
+        skip=page.skip, limit=page.limit, browser_url=s.links.meetings(keys)),
+        "data", [got.meetings])
 
 
 @router.get("/entities", response_model=EntitiesPublic)
@@ -93,7 +96,9 @@ def entity(s: ServicesDep, views: ViewsDep, entity_id: str) -> Response:
     profile = views.profile(entity_id)
     if not profile:
         raise NotFound(f"no entity has id {entity_id!r} (search with GET /entities?q=…)")
-    return json_answer(EntityProfile(**profile, browser_url=s.links.entity(profile["id"])))
+    return json_answer_with(EntityProfile(**{**profile, "meetings": []},
+                                          browser_url=s.links.entity(profile["id"])),
+                            "meetings", [profile["meetings"]])
 
 
 @router.get("/relations", response_model=Dyad)
@@ -105,10 +110,10 @@ def relations(s: ServicesDep, views: ViewsDep,
     """The dyad: the latest meetings between two entities (oldest first), issues, standing
     relations. `min_confidence` filters the timeline; `met_with` counts every meeting."""
     got = views.dyad(a, b, limit, min_confidence)
-    return json_answer(Dyad(
+    return json_answer_with(Dyad(
         a=ref(got.a), b=ref(got.b), met_with=got.met_with, relations=got.relations,
-        issues=got.issues, timeline=got.timeline, timeline_count=got.timeline_count, limit=limit,
-        browser_url=s.links.dyad(got.a.key, got.b.key)))
+        issues=got.issues, timeline=[], timeline_count=got.timeline_count, limit=limit,
+        browser_url=s.links.dyad(got.a.key, got.b.key)), "timeline", [got.timeline])
 
 
 @router.get("/path", response_model=Paths)

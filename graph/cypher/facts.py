@@ -2,11 +2,12 @@
 
 Run in this order inside one write transaction (see graph/writer.py): FENCE, OLD_FACTS,
 RELEASE_DERIVED, DELETE_OWN, MERGE_ENTITIES, LOCK_ENTITIES, MERGE_*/CREATE_*, REFRESH_MEETINGS,
-DROP_ORPHANS, RECOMPUTE_MET_WITH. Every per-article statement UNWINDs `$articles` (or `$ids`) and
-does one article's share in a `CALL` per article, in order, so a later article of the batch sees
-what an earlier one wrote (a meeting two articles report is merged, as with one transaction
-each). Derived edges (PARTICIPATED_IN, HELD_IN, DISCUSSED, CONCERNS) carry the ids of the
-`articles` that support them, so one article's share can be taken back exactly.
+DROP_ORPHANS, CITY_MEETINGS, MEETING_VIEWS, SET_MEETING_VIEWS, MEETING_PAIRS, RECOMPUTE_MET_WITH.
+Every per-article statement UNWINDs `$articles` (or `$ids`) and does one article's share in a
+`CALL` per article, in order, so a later article of the batch sees what an earlier one wrote (a
+meeting two articles report is merged, as with one transaction each). Derived edges
+(PARTICIPATED_IN, HELD_IN, DISCUSSED, CONCERNS) carry the ids of the `articles` that support
+them, so one article's share can be taken back exactly.
 """
 
 from typing import LiteralString
@@ -108,11 +109,14 @@ SET e._lock = true
 REMOVE e._lock
 """
 
-# $rows [{city, country}] -> nothing
+# $rows [{city, country}] -> city (the key of each city that gained a country: its meetings'
+# views show the place's country, graph/writer.py refreshes them)
 MERGE_CITY_COUNTRIES: LiteralString = """
 UNWIND $rows AS row
 MATCH (c:City {key: row.city}), (k:Country {key: row.country})
+WHERE NOT EXISTS { (c)-[:IN_COUNTRY]->(k) }
 MERGE (c)-[:IN_COUNTRY]->(k)
+RETURN DISTINCT c.key AS city
 """
 
 # $articles [{id, rows [{key, name, countries}]}] -> nothing
@@ -350,4 +354,67 @@ RETURN count(*) AS n
 MET_WITH_OUTDATED: LiteralString = """
 MATCH (x)-[w:MET_WITH]->(y) WHERE NOT 'latest' IN keys(w) OR NOT 'months' IN keys(w)
 RETURN [x.key, y.key] AS pair LIMIT $limit
+"""
+
+# A meeting as the API shows it (expects `m` bound; its own variables must not clash with the
+# caller's, or a subquery would match the caller's node instead). The writer stores it on each
+# meeting as `view` (MEETING_VIEWS); the read queries return that (graph/cypher/reads.py). Its
+# lists are in a defined order (a pattern's is the store's, which follows the order the
+# relationships were written in, so the same facts written in another order would answer in
+# another): participants and countries by key, issues by name, reports by their article's
+# publication date (undated last), article id and offset; of two places, the one the
+# meeting's `place` names.
+MEETING_PROJECTION: LiteralString = """m {
+  id: m.key, date: m.date, date_precision: m.date_precision, kind: m.kind, status: m.status,
+  confidence: m.confidence,
+  participants: COLLECT { MATCH (who:Entity)-[took:PARTICIPATED_IN]->(m)
+    RETURN {id: who.key, name: who.name, type: [l IN labels(who) WHERE l <> 'Entity'][0],
+            role: took.role, confidence: took.confidence} AS who_view ORDER BY who.key },
+  countries: COLLECT { MATCH (cty:Country)-[:PARTICIPATED_IN]->(m)
+    RETURN cty.name AS cty_name ORDER BY cty.key },
+  place: head(COLLECT { MATCH (m)-[:HELD_IN]->(plc)
+    RETURN {id: plc.key, name: plc.name, country: head(COLLECT {
+              MATCH (plc)-[:IN_COUNTRY]->(kc) RETURN kc.name AS kc_name ORDER BY kc.key })}
+      AS plc_view
+    ORDER BY CASE WHEN plc.key = m.place THEN 0 ELSE 1 END, plc.key }),
+  issues: COLLECT { MATCH (m)-[:DISCUSSED]->(iss) RETURN iss.name AS iss_name
+    ORDER BY iss.name, iss.key },
+  reports: COLLECT { MATCH (m)-[rep:REPORTED_IN]->(art:Article)
+    RETURN {evidence: rep.evidence, start: rep.start, end: rep.end, confidence: rep.confidence,
+            extractor_version: rep.extractor_version, article_id: art.id, url: art.url,
+            title: art.title, source: art.source, published: art.published} AS rep_view
+    ORDER BY art.published, art.id, rep.start, rep.end, rep.confidence }
+}"""
+
+# $keys (meeting keys, sorted) -> key, view (MEETING_PROJECTION) of each that exists. Each is
+# write-locked first, so it is read as a concurrent writer of the meeting committed it (whose
+# view would otherwise be overwritten by one read before that commit: the backfill, or a city
+# gaining its country).
+MEETING_VIEWS: LiteralString = """
+UNWIND $keys AS key
+MATCH (m:Meeting {key: key})
+SET m._lock = true
+REMOVE m._lock
+RETURN m.key AS key, """ + MEETING_PROJECTION + """ AS view
+"""
+
+# $rows [{key, view}] (view: MEETING_PROJECTION as JSON), $version -> nothing
+SET_MEETING_VIEWS: LiteralString = """
+UNWIND $rows AS row
+MATCH (m:Meeting {key: row.key})
+SET m.view = row.view, m.view_version = $version
+"""
+
+# $cities (keys) -> key: the meetings held in these cities
+CITY_MEETINGS: LiteralString = """
+UNWIND $cities AS city
+MATCH (:City {key: city})<-[:HELD_IN]-(m:Meeting)
+RETURN DISTINCT m.key AS key
+"""
+
+# $version, $limit -> key: meetings without a view of this version (a graph from an older
+# release, or views of another shape), to compute once
+MEETING_VIEW_OUTDATED: LiteralString = """
+MATCH (m:Meeting) WHERE coalesce(m.view_version, 0) <> $version
+RETURN m.key AS key LIMIT $limit
 """

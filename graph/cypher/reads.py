@@ -2,23 +2,10 @@
 
 from typing import LiteralString
 
-# A meeting as the API shows it (expects `m` bound; its own variables must not clash with the
-# caller's, or a pattern comprehension would match the caller's node instead).
-_MEETING: LiteralString = """m {
-  id: m.key, date: m.date, date_precision: m.date_precision, kind: m.kind, status: m.status,
-  confidence: m.confidence,
-  participants: [(who:Entity)-[took:PARTICIPATED_IN]->(m) |
-    {id: who.key, name: who.name, type: [l IN labels(who) WHERE l <> 'Entity'][0],
-     role: took.role, confidence: took.confidence}],
-  countries: [(cty:Country)-[:PARTICIPATED_IN]->(m) | cty.name],
-  place: head([(m)-[:HELD_IN]->(plc) |
-    {id: plc.key, name: plc.name, country: head([(plc)-[:IN_COUNTRY]->(kc) | kc.name])}]),
-  issues: [(m)-[:DISCUSSED]->(iss) | iss.name],
-  reports: [(m)-[rep:REPORTED_IN]->(art:Article) |
-    {evidence: rep.evidence, start: rep.start, end: rep.end, confidence: rep.confidence,
-     extractor_version: rep.extractor_version, article_id: art.id, url: art.url,
-     title: art.title, source: art.source, published: art.published}]
-}"""
+# A meeting as the API shows it (expects `m` bound): the JSON the writer keeps on it
+# (graph/cypher/facts.py, MEETING_PROJECTION; projecting it here cost ~100 db hits a meeting),
+# decoded by graph/views.py.
+_VIEW: LiteralString = "m.view"
 
 # Meeting filters shared by the lists below ($since, $until, $kind, $min_confidence may be null).
 _WHEN: LiteralString = """
@@ -82,7 +69,7 @@ RETURN size(rows) AS total, [x IN rows[$skip..$skip + $limit] | {
   last: reduce(f = null, d IN [m IN x.ms WHERE m.date IS NOT NULL | m.date] |
                CASE WHEN f IS NULL OR d > f THEN d ELSE f END),
   items: [m IN x.ms[CASE WHEN size(x.ms) > $items THEN size(x.ms) - $items ELSE 0 END..] |
-         """ + _MEETING + """]}] AS counterparts
+         """ + _VIEW + """]}] AS counterparts
 """
 
 # $key and the parameters of _FROM_MEETINGS -> total, counterparts; recomputed from every
@@ -120,7 +107,7 @@ CALL (e) {
       UNWIND range(0, size(keys) - 1) AS j
       MATCH (m:Meeting {key: keys[j]})
       WITH j, m ORDER BY j
-      RETURN collect(""" + _MEETING + """) AS items
+      RETURN collect(""" + _VIEW + """) AS items
     }
     WITH i, o, w, items ORDER BY i
     RETURN collect({
@@ -221,7 +208,7 @@ CALL (e) {
       WITH m ORDER BY m.date_start, m.key
       WITH collect(m) AS ms
       RETURN [m IN ms[CASE WHEN size(ms) > $items THEN size(ms) - $items ELSE 0 END..] |
-              """ + _MEETING + """] AS items
+              """ + _VIEW + """] AS items
     }
     WITH i, r, firsts + span_dates + cut_dates AS firsts, lasts + span_dates + cut_dates AS lasts,
          items ORDER BY i
@@ -261,7 +248,7 @@ WHERE all(k IN $keys WHERE exists { (:Entity {key: k})-[:PARTICIPATED_IN]->(m) }
   AND""" + _WHEN + """
 WITH m ORDER BY m.date_start DESC, m.key
 WITH collect(m) AS rows
-RETURN size(rows) AS total, [m IN rows[$skip..$skip + $limit] | """ + _MEETING + """] AS meetings
+RETURN size(rows) AS total, [m IN rows[$skip..$skip + $limit] | """ + _VIEW + """] AS meetings
 """
 
 # $q (lower-cased), $type (label or null), $skip, $limit -> total, entities [{id, name, type,
@@ -302,7 +289,7 @@ RETURN e {id: e.key, name: e.name, type: [l IN labels(e) WHERE l <> 'Entity'][0]
   roles: [(e)-[r:HOLDS_ROLE]->(t) | {title: r.title, of: CASE WHEN t:Entity THEN t.name
           ELSE r.country END, article_id: r.article_id, evidence: r.evidence}],
   meeting_count: meeting_count,
-  meetings: [m IN ms | """ + _MEETING + """],
+  meetings: [m IN ms | """ + _VIEW + """],
   counterparts: [x IN COLLECT { MATCH (e)-[w:MET_WITH]-(o) RETURN {id: o.key, name: o.name,
       type: [l IN labels(o) WHERE l <> 'Entity'][0], meetings: w.meetings, first: w.first,
       last: w.last} AS c ORDER BY w.meetings DESC, o.name LIMIT $limit } | x],
@@ -334,7 +321,7 @@ RETURN w {.meetings, .first, .last} AS met_with,
     {type: type(r), evidence: r.evidence, article_id: r.article_id}] AS relations,
   COLLECT { UNWIND shared AS m MATCH (m)-[:DISCUSSED]->(i:Issue) RETURN i.name AS i
             UNION MATCH (x)<-[:CONCERNS]-(i:Issue)-[:CONCERNS]->(y) RETURN i.name AS i } AS issues,
-  [m IN reverse(latest) | """ + _MEETING + """] AS timeline,
+  [m IN reverse(latest) | """ + _VIEW + """] AS timeline,
   size(shared) AS timeline_count
 """
 

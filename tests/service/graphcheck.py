@@ -1,10 +1,17 @@
-"""Read-back helpers: count the graph, and recompute MET_WITH from the meetings to compare."""
+"""Read-back helpers: count the graph, and recompute MET_WITH and the meetings' views from the
+meetings to compare."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import neo4j
+
+from app.models import MeetingPublic
+from graph.cypher import facts as f
+from graph.values import plain
+from graph.writer import VIEW_VERSION
 
 
 def counts(driver: neo4j.Driver) -> dict[str, int]:
@@ -32,5 +39,31 @@ def met_with_expected(driver: neo4j.Driver) -> dict[tuple[str, str], tuple[Any, 
     return {(r["x"], r["y"]): (r["n"], r["first"], r["last"]) for r in rows}
 
 
+def views_stored(driver: neo4j.Driver) -> dict[str, Any]:
+    """Every meeting's stored view, decoded: each of this release's VIEW_VERSION, and byte for
+    byte the JSON the API's model writes for it (the routes pass it through)."""
+    rows = driver.execute_query("MATCH (m:Meeting) RETURN m.key AS key, m.view AS view, "
+                                "m.view_version AS version").records
+    assert all(r["version"] == VIEW_VERSION for r in rows), rows
+    for r in rows:
+        assert MeetingPublic.model_validate_json(r["view"]).model_dump_json() == r["view"]
+    return {r["key"]: json.loads(r["view"]) for r in rows}
+
+
+def views_fresh(driver: neo4j.Driver) -> dict[str, Any]:
+    """Every meeting projected now (the reference the views must equal)."""
+    rows = driver.execute_query("MATCH (m:Meeting) RETURN m.key AS key, "
+                                + f.MEETING_PROJECTION + " AS view").records
+    return {r["key"]: plain(r["view"]) for r in rows}
+
+
+def assert_views_exact(driver: neo4j.Driver) -> dict[str, Any]:
+    stored = views_stored(driver)
+    assert stored == views_fresh(driver)
+    return stored
+
+
 def assert_met_with_consistent(driver: neo4j.Driver) -> None:
+    """What the writer derives from the meetings is exact: MET_WITH and the meetings' views."""
     assert met_with_stored(driver) == met_with_expected(driver)
+    assert_views_exact(driver)

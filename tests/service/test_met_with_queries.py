@@ -13,7 +13,7 @@ from graph.articles import ArticleStore
 from graph.cypher import reads as q
 from graph.records import Extraction, Meeting, Participant
 from graph.schema import backfill_met_with
-from graph.views import Counterparts, GraphViews, Page, Window, who_met_whom_cypher
+from graph.views import Counterparts, GraphViews, Page, Window, meetings_of, who_met_whom_cypher
 from graph.writer import LATEST_KEPT, write_extraction
 from tests.service.factories import article, extraction, meeting
 from tests.service.graphcheck import assert_met_with_consistent
@@ -112,7 +112,8 @@ def test_stored_who_met_whom_equals_the_recomputation(mixed: neo4j.Driver) -> No
     jpn = GraphViews(mixed).who_met_whom("JPN", Window(), Page(), LATEST_KEPT)
     prk = jpn.counterparts[0]
     assert prk["id"] == "PRK" and prk["meetings"] == MANY + 5
-    assert len(prk["items"]) == LATEST_KEPT and prk["items"][-1]["date"] is None  # undated last
+    items = meetings_of(prk["items"])
+    assert len(items) == LATEST_KEPT and items[-1]["date"] is None  # undated last
 
 
 def test_latest_stays_exact_through_rewrites_and_reruns(mixed: neo4j.Driver) -> None:
@@ -140,6 +141,7 @@ def test_backfill_restores_what_an_older_release_left_out(mixed: neo4j.Driver) -
     assert backfill_met_with(mixed, batch=3) == len(before)
     assert latest_stored(mixed) == before
     assert backfill_met_with(mixed) == 0
+    assert_met_with_consistent(mixed)  # the views too
 
 
 def test_windows_and_confidence_use_the_recomputation(mixed: neo4j.Driver) -> None:
@@ -228,7 +230,7 @@ def test_windowed_who_met_whom_equals_the_recomputation(crowded: neo4j.Driver) -
     chn = june.counterparts[0]
     assert (chn["id"], chn["meetings"], chn["first"], chn["last"]) == (
         "CHN", 6, "2018", "2018-06-28")
-    assert [m["date"] for m in chn["items"]] == [
+    assert [m["date"] for m in meetings_of(chn["items"])] == [
         "2018", "2018-06", "2018-06-17", "2018-06-17", "2018-06-20", "2018-06-28"]
 
 

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from graph.articles import ArticleStore
 from graph.names import Names, Resolved, UnknownName
 from graph.records import Participant
-from graph.views import GraphViews, Page, Window
+from graph.views import GraphViews, Page, Window, meetings_of
 from graph.writer import write_extraction
 from tests.service.factories import article, extraction, meeting
 
@@ -37,7 +37,7 @@ def test_who_met_whom(loaded: neo4j.Driver) -> None:
     assert (got.entity.key, got.total) == ("JPN", 1)
     prk = got.counterparts[0]
     assert (prk["name"], prk["meetings"], prk["first"]) == ("North Korea", 1, "2012-08-29")
-    item = prk["items"][0]
+    item = meetings_of(prk["items"])[0]
     assert item["place"]["name"] == "Beijing" and item["reports"][0]["url"]
 
 
@@ -54,7 +54,7 @@ def test_meetings_dyad_profile_path_search(loaded: neo4j.Driver) -> None:
     profile = views.profile("PRK")
     assert profile is not None and profile["meeting_count"] == 2
     assert {c["name"] for c in profile["counterparts"]} == {"Japan", "China"}
-    assert all(len(m["participants"]) == 2 for m in profile["meetings"])
+    assert all(len(m["participants"]) == 2 for m in meetings_of(profile["meetings"]))
     paths = views.paths("JPN", "China", hops=3, limit=5)
     assert [n["id"] for n in paths.paths[0]][::2] == ["JPN", "PRK", "CHN"]
     assert views.paths("dprk", "North Korea", hops=3, limit=5).paths == []  # one entity: no query
@@ -83,7 +83,7 @@ def test_who_met_whom_lists_the_latest_items(busy: neo4j.Driver) -> None:
     for items, dates in ((0, ()), (1, JPN_PRK_DATES[-1:]), (3, JPN_PRK_DATES[1:]),
                          (50, JPN_PRK_DATES)):
         prk = views.who_met_whom("JPN", Window(), Page(), items).counterparts[0]
-        assert tuple(m["date"] for m in prk["items"]) == dates  # the latest, oldest first
+        assert tuple(m["date"] for m in meetings_of(prk["items"])) == dates  # latest, oldest first
         assert (prk["meetings"], prk["first"], prk["last"]) == (4, "2012-08-29", "2015-07-07")
 
 
@@ -91,7 +91,7 @@ def test_dyad_timeline_is_the_latest_meetings(busy: neo4j.Driver) -> None:
     views = GraphViews(busy)
     for limit, dates in ((1, JPN_PRK_DATES[-1:]), (2, JPN_PRK_DATES[2:]), (50, JPN_PRK_DATES)):
         dyad = views.dyad("JPN", "PRK", limit)
-        assert tuple(m["date"] for m in dyad.timeline) == dates
+        assert tuple(m["date"] for m in meetings_of(dyad.timeline)) == dates
         assert dyad.met_with and dyad.timeline_count == dyad.met_with["meetings"] == 4
 
 
@@ -128,8 +128,8 @@ def test_who_met_whom_country_lists_no_person_person_lists_delegations(
     prk = views.who_met_whom("PRK", Window(), Page(), 50)
     assert [(c["id"], c["meetings"], c["first"], c["last"]) for c in prk.counterparts] == [
         ("JPN", 3, "2012-08-29", "2014-03-02")]  # the undated meeting counts, dates skip it
-    assert [m["date"] for m in prk.counterparts[0]["items"]] == ["2012-08-29", "2014-03-02",
-                                                                    None]
+    assert [m["date"] for m in meetings_of(prk.counterparts[0]["items"])] == [
+        "2012-08-29", "2014-03-02", None]
     kim_key = Names(empty_graph).resolve("Kim Jong Un").key
     assert (views.profile(kim_key) or {}).get("meeting_count") == 2
     # Kim's own side is the country he leads (HOLDS_ROLE): he is listed with Japan's delegation only
