@@ -35,6 +35,9 @@ class Draft:
     hosts: set[str]
     score: float | None = None  # the learned model's belief that this is a meeting
     side_scores: dict[str, float] = field(default_factory=dict)  # side → the model's belief
+    # False when the date is a default (the opening's or the publication's), read in no
+    # sentence near the trigger: such a date does not make another encounter
+    date_read: bool = True
 
     @property
     def key(self) -> frozenset[str]:

@@ -368,3 +368,15 @@ def test_a_host_named_by_office_is_the_country_it_hosts_in(run: Run) -> None:
                  "Marek Hlina, in Berlin on Tuesday. Ukraine was not discussed.")
     visit = next(m for m in result.meetings if "received" in m.evidence)
     assert (set(visit.countries), visit.location) == ({"Germany", "Slovakia"}, "Berlin")
+
+
+def test_remention_dated_only_by_publication_is_the_same_meeting(run: Run) -> None:
+    # The later sentence has no date of its own, so its draft takes the publication's month;
+    # that default must not make it another encounter than the dated meeting above.
+    result = run("Water shortages dominate the region's politics.\n\nFarmers on both sides of "
+                 "the border have protested for months.\n\nChile's president met Peru's "
+                 "president in Lima on February 24 to discuss water rights.\n\nOfficials said "
+                 "the two countries had long argued over the river.\n\nThe meeting of Chile and "
+                 "Peru was the first in a decade, diplomats say.")
+    met = [m for m in result.meetings if set(m.countries) == {"Chile", "Peru"}]
+    assert [(m.date, m.location) for m in met] == [("2021-02-24", "Lima")]

@@ -77,9 +77,10 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
     if parties.countable >= 3 and model.split.positive(
             split_feats(facts, ev, parties)) >= model.thresholds["split"]:
         groups = star(facts, parties, hub(facts, ev, parties, prominence))
+    read = when is None or any(f"src={w}" in when.feats for w in ("sent", "prev", "next"))
     return [Draft(ev.trig, ev.sent, p, ev.frame.kind, status, place_of(ev, p, model),
                   when.when if when else None, ev.frame.hosts & set(p.sides), score=belief,
-                  side_scores={n: beliefs[n] for n in p.sides if n in beliefs})
+                  side_scores={n: beliefs[n] for n in p.sides if n in beliefs}, date_read=read)
             for p in groups]
 
 
