@@ -32,6 +32,7 @@ from graph.views import (
     ITEMS_PER_COUNTERPART,
     PROFILE_ITEMS,
     Window,
+    paired,
     who_met_whom_cypher,
 )
 
@@ -163,8 +164,11 @@ def cypher_for(kind: str, params: dict[str, Any],
             "key": names.resolve(params["name"]).key, **page, **window.params(),
             "items": ITEMS_PER_COUNTERPART}
     if kind == "meetings_two_countries":
-        keys = [names.resolve(p).key for p in params["participant"]]
-        return q.MEETINGS, {"keys": keys, "place": None, **page, **window.params()}
+        who = [names.resolve(p) for p in params["participant"]]
+        rest = {"place": None, **page, **window.params()}
+        if paired(who):
+            return q.MEETINGS_PAIR, {"a": who[0].key, "b": who[1].key, **rest}
+        return q.MEETINGS, {"keys": [w.key for w in who], **rest}
     if kind == "entity_search":
         return q.SEARCH, {"q": lookup_name(params["q"]), "type": None, **page}
     if kind == "relations_dyad":

@@ -131,6 +131,13 @@ def one(tx: neo4j.ManagedTransaction, query: LiteralString, **params: Any) -> Ro
     return plain(rows[0]) if rows else None
 
 
+def paired(who: list[Resolved]) -> bool:
+    """Two participants whose shared meetings MET_WITH keeps (graph/cypher/facts.py)."""
+    if len(who) != 2 or who[0].key == who[1].key:
+        return False
+    return {who[0].type, who[1].type} != {"Person", "Country"}
+
+
 class GraphViews:
     """The graph questions by name: each resolves its names (graph.names) and runs its Cypher
     in one read transaction, one BEGIN/COMMIT per request."""
@@ -165,9 +172,12 @@ class GraphViews:
         def work(tx: neo4j.ManagedTransaction) -> Meetings:
             who = [self.names.resolve_in(tx, p) for p in participants]
             where = self.names.resolve_in(tx, place) if place else None
-            row = one(tx, q.MEETINGS, keys=[w.key for w in who],
-                      place=where.key if where else None, skip=page.skip, limit=page.limit,
-                      **window.params())
+            params = {"place": where.key if where else None, "skip": page.skip,
+                      "limit": page.limit, **window.params()}
+            if paired(who):
+                row = one(tx, q.MEETINGS_PAIR, a=who[0].key, b=who[1].key, **params)
+            else:
+                row = one(tx, q.MEETINGS, keys=[w.key for w in who], **params)
             got = row or {"total": 0, "meetings": []}
             return Meetings(who, where, got["meetings"], got["total"])
 

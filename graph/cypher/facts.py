@@ -302,14 +302,21 @@ RETURN DISTINCT [a, b] AS pair
 # met twice ten years apart read 120 of each (a small country's window cost more than its
 # recomputation). A meeting across months (a year date) is kept whole: `spanning` (keys, by
 # date_start then key) with `spanning_from`, `spanning_to` and `spanning_dates`. Meetings with
-# no date_start are in no window and kept in neither.
+# no date_start are in no window and kept in neither. `ordered` is every shared meeting's key as
+# GET /meetings lists two participants' meetings (date_start descending, undated first, then
+# key), so that answer is read by key (graph/cypher/reads.py, MEETINGS_PAIR) instead of testing
+# each meeting of the busier one.
 RECOMPUTE_MET_WITH: LiteralString = """
 UNWIND $pairs AS pair
 MATCH (x:Entity {key: pair[0]}), (y:Entity {key: pair[1]})
 WHERE NOT (x:Person AND y:Country) AND NOT (x:Country AND y:Person)
 CALL (x, y) {
   OPTIONAL MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
-  WITH DISTINCT m
+  WITH DISTINCT m ORDER BY m.date_start DESC, m.key
+  RETURN collect(m) AS shared
+}
+CALL (shared) {
+  UNWIND CASE WHEN size(shared) = 0 THEN [null] ELSE shared END AS m
   WITH m, m.date_start IS NOT NULL AND m.date_end IS NOT NULL AS dated,
        m.date_start.year = m.date_end.year AND m.date_start.month = m.date_end.month AS one_month
   ORDER BY m.date_start DESC, m.key DESC
@@ -326,7 +333,7 @@ CALL (inm) {
   ORDER BY k
   RETURN collect(k) AS ks, collect(c) AS cs, collect(f) AS fs, collect(l) AS ls
 }
-WITH x, y, n, first, last, latest, inm, spans, ks, fs, ls,
+WITH x, y, n, first, last, latest, inm, spans, ks, fs, ls, shared,
      reduce(d = [], c IN cs | d + [coalesce(last(d), 0) + c]) AS upto
 OPTIONAL MATCH (x)-[old:MET_WITH]-(y)
 FOREACH (_ IN CASE WHEN n = 0 AND old IS NOT NULL THEN [1] ELSE [] END | DELETE old)
@@ -338,7 +345,8 @@ FOREACH (_ IN CASE WHEN n > 0 THEN [1] ELSE [] END |
       r.days = [m IN inm | m.date_start.day * 100 + m.date_end.day],
       r.spanning = [m IN spans | m.key], r.spanning_from = [m IN spans | m.date_start],
       r.spanning_to = [m IN spans | m.date_end],
-      r.spanning_dates = [m IN spans | coalesce(m.date, '')])
+      r.spanning_dates = [m IN spans | coalesce(m.date, '')],
+      r.ordered = [m IN shared | m.key])
 """
 
 # -> n: 1 if the graph has a MET_WITH relationship type (else the next query warns that it
@@ -352,7 +360,8 @@ RETURN count(*) AS n
 # from an older release), to recompute once (`keys`: no warning when no relationship has the
 # property yet)
 MET_WITH_OUTDATED: LiteralString = """
-MATCH (x)-[w:MET_WITH]->(y) WHERE NOT 'latest' IN keys(w) OR NOT 'months' IN keys(w)
+MATCH (x)-[w:MET_WITH]->(y)
+WHERE NOT 'latest' IN keys(w) OR NOT 'months' IN keys(w) OR NOT 'ordered' IN keys(w)
 RETURN [x.key, y.key] AS pair LIMIT $limit
 """
 

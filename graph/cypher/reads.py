@@ -251,6 +251,45 @@ WITH collect(m) AS rows
 RETURN size(rows) AS total, [m IN rows[$skip..$skip + $limit] | """ + _VIEW + """] AS meetings
 """
 
+# MEETINGS for two participants that MET_WITH pairs (not the same entity, not a person with a
+#   country): $a, $b, $since, $until, $kind, $place (key or null), $min_confidence, $skip,
+#   $limit -> total, meetings [meeting]. The pair's meetings are read by key, in the answer's
+#   order, from MET_WITH's `ordered` (graph/cypher/facts.py, RECOMPUTE_MET_WITH, kept exact by
+#   the writer): with no filter only the page's (and the count is its size), with one each of
+#   the pair's, tested, instead of each meeting of the one with fewer (a busy pair's anchor had
+#   thousands, most not shared). Same answer as MEETINGS (tests/service/test_met_with_queries.py).
+MEETINGS_PAIR: LiteralString = """
+MATCH (x:Entity {key: $a}), (y:Entity {key: $b})
+OPTIONAL MATCH (x)-[w:MET_WITH]-(y)
+WITH coalesce(w.ordered, []) AS keys
+CALL (keys) {
+  WITH keys WHERE $since IS NULL AND $until IS NULL AND $kind IS NULL AND $place IS NULL
+    AND $min_confidence IS NULL
+  CALL (keys) {
+    WITH keys[$skip..$skip + $limit] AS page
+    UNWIND range(0, size(page) - 1) AS i
+    MATCH (m:Meeting {key: page[i]})
+    WITH i, m ORDER BY i
+    RETURN collect(""" + _VIEW + """) AS meetings
+  }
+  RETURN size(keys) AS total, meetings
+  UNION ALL
+  WITH keys WHERE $since IS NOT NULL OR $until IS NOT NULL OR $kind IS NOT NULL
+    OR $place IS NOT NULL OR $min_confidence IS NOT NULL
+  CALL (keys) {
+    UNWIND range(0, size(keys) - 1) AS i
+    MATCH (m:Meeting {key: keys[i]})
+    WHERE ($place IS NULL OR exists { (m)-[:HELD_IN]->(p) WHERE p.key = $place
+                                      OR exists { (p)-[:IN_COUNTRY]->(:Country {key: $place}) } })
+      AND""" + _WHEN + """
+    WITH i, m ORDER BY i
+    RETURN collect(m) AS rows
+  }
+  RETURN size(rows) AS total, [m IN rows[$skip..$skip + $limit] | """ + _VIEW + """] AS meetings
+}
+RETURN total, meetings
+"""
+
 # $q (lower-cased), $type (label or null), $skip, $limit -> total, entities [{id, name, type,
 #   aliases, meetings}]
 SEARCH: LiteralString = """

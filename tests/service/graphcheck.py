@@ -25,8 +25,8 @@ def counts(driver: neo4j.Driver) -> dict[str, int]:
 def met_with_stored(driver: neo4j.Driver) -> dict[tuple[str, str], tuple[Any, ...]]:
     rows = driver.execute_query(
         "MATCH (x)-[r:MET_WITH]->(y) RETURN x.key AS x, y.key AS y, r.meetings AS n, "
-        "r.first AS first, r.last AS last").records
-    return {(r["x"], r["y"]): (r["n"], r["first"], r["last"]) for r in rows}
+        "r.first AS first, r.last AS last, r.ordered AS ordered").records
+    return {(r["x"], r["y"]): (r["n"], r["first"], r["last"], r["ordered"]) for r in rows}
 
 
 def met_with_expected(driver: neo4j.Driver) -> dict[tuple[str, str], tuple[Any, ...]]:
@@ -34,9 +34,11 @@ def met_with_expected(driver: neo4j.Driver) -> dict[tuple[str, str], tuple[Any, 
     rows = driver.execute_query("""
         MATCH (x:Entity)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y:Entity)
         WHERE x.key < y.key AND NOT (x:Person AND y:Country) AND NOT (x:Country AND y:Person)
-        RETURN x.key AS x, y.key AS y, count(DISTINCT m) AS n, min(m.date) AS first,
-               max(m.date) AS last""").records
-    return {(r["x"], r["y"]): (r["n"], r["first"], r["last"]) for r in rows}
+        WITH DISTINCT x, y, m ORDER BY m.date_start DESC, m.key
+        RETURN x.key AS x, y.key AS y, count(m) AS n, min(m.date) AS first,
+               max(m.date) AS last, collect(m.key) AS ordered""").records
+    # ordered: every shared meeting as GET /meetings lists them (MEETINGS_PAIR reads it)
+    return {(r["x"], r["y"]): (r["n"], r["first"], r["last"], r["ordered"]) for r in rows}
 
 
 def views_stored(driver: neo4j.Driver) -> dict[str, Any]:

@@ -31,7 +31,8 @@ def test_facts_are_stored_and_met_with_derived(empty_graph: neo4j.Driver) -> Non
                               "latest": [rec["m"]], "months": [2012 * 12 + 7], "upto": [1],
                               "month_first": ["2012-08-29"], "month_last": ["2012-08-29"],
                               "dated": [rec["m"]], "days": [2929], "spanning": [],
-                              "spanning_from": [], "spanning_to": [], "spanning_dates": []}
+                              "spanning_from": [], "spanning_to": [], "spanning_dates": [],
+                              "ordered": [rec["m"]]}
     assert_met_with_consistent(empty_graph)
 
 
