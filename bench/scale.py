@@ -172,8 +172,9 @@ def cypher_for(kind: str, params: dict[str, Any],
     if kind == "entity_search":
         return q.SEARCH, {"q": lookup_name(params["q"]), "type": None, **page}
     if kind == "relations_dyad":
-        return q.DYAD, {"a": names.resolve(params["a"]).key, "b": names.resolve(params["b"]).key,
-                        "limit": DYAD_TIMELINE, "min_confidence": None}
+        x, y = names.resolve(params["a"]), names.resolve(params["b"])
+        return q.DYAD_PAIR if paired([x, y]) else q.DYAD, {
+            "a": x.key, "b": y.key, "limit": DYAD_TIMELINE, "min_confidence": None}
     if kind == "entity_profile":
         return q.PROFILE, {"key": params["id"], "limit": PROFILE_ITEMS}
     a, b = names.resolve(params["from"]).key, names.resolve(params["to"]).key

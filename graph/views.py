@@ -211,7 +211,8 @@ class GraphViews:
              min_confidence: float | None = None) -> Dyad:
         def work(tx: neo4j.ManagedTransaction) -> Dyad:
             x, y = self.names.resolve_in(tx, a), self.names.resolve_in(tx, b)
-            row = one(tx, q.DYAD, a=x.key, b=y.key, limit=limit, min_confidence=min_confidence)
+            query = q.DYAD_PAIR if paired([x, y]) else q.DYAD
+            row = one(tx, query, a=x.key, b=y.key, limit=limit, min_confidence=min_confidence)
             got = row or {"met_with": None, "relations": [], "issues": [], "timeline": [],
                           "timeline_count": 0}
             return Dyad(x, y, got["met_with"], got["relations"], got["issues"], got["timeline"],

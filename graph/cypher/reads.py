@@ -342,6 +342,34 @@ RETURN e {id: e.key, name: e.name, type: [l IN labels(e) WHERE l <> 'Entity'][0]
 #   latest at or above $min_confidence, oldest first: a busy dyad has hundreds), timeline_count
 #   (all of those). The meetings the two share are matched once (three
 #   times, for the count, the timeline and the issues, cost a busy dyad 3 x 65k db hits).
+# The dyad's answer from x, y, w (their MET_WITH or null) and `shared` (their meetings at or
+#   above $min_confidence, any order): the timeline's $limit latest, issues (by name), the
+#   relations.
+_DYAD_ANSWER: LiteralString = """
+CALL (shared) {
+  UNWIND shared AS m
+  WITH m ORDER BY m.date_start DESC, m.key DESC LIMIT $limit
+  RETURN collect(m) AS latest
+}
+CALL (x, y) {
+  // each side's issues read once and intersected (matching the pattern tested each issue of
+  // one side for the other: an issue such as "trade" concerns hundreds, 16k db hits)
+  WITH x, y, COLLECT { MATCH (x)<-[:CONCERNS]-(i:Issue) RETURN i.name } AS mine
+  MATCH (y)<-[:CONCERNS]-(i:Issue)
+  WHERE i.name IN mine
+  RETURN collect(i.name) AS concerning
+}
+RETURN w {.meetings, .first, .last} AS met_with,
+  [(x)-[r:ALLY_OF|NO_DIPLOMATIC_RELATIONS]-(y) |
+    {type: type(r), evidence: r.evidence, article_id: r.article_id}] AS relations,
+  COLLECT { CALL (shared, concerning) {
+              UNWIND shared AS m MATCH (m)-[:DISCUSSED]->(i:Issue) RETURN i.name AS i
+              UNION UNWIND concerning AS i RETURN i }
+            RETURN i ORDER BY i } AS issues,
+  [m IN reverse(latest) | """ + _VIEW + """] AS timeline,
+  size(shared) AS timeline_count
+"""
+
 DYAD: LiteralString = """
 MATCH (x:Entity {key: $a}), (y:Entity {key: $b})
 OPTIONAL MATCH (x)-[w:MET_WITH]-(y)
@@ -349,20 +377,20 @@ CALL (x, y) {
   OPTIONAL MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
   WHERE $min_confidence IS NULL OR m.confidence >= $min_confidence
   RETURN collect(m) AS shared
-}
-CALL (shared) {
-  UNWIND shared AS m
-  WITH m ORDER BY m.date_start DESC, m.key DESC LIMIT $limit
-  RETURN collect(m) AS latest
-}
-RETURN w {.meetings, .first, .last} AS met_with,
-  [(x)-[r:ALLY_OF|NO_DIPLOMATIC_RELATIONS]-(y) |
-    {type: type(r), evidence: r.evidence, article_id: r.article_id}] AS relations,
-  COLLECT { UNWIND shared AS m MATCH (m)-[:DISCUSSED]->(i:Issue) RETURN i.name AS i
-            UNION MATCH (x)<-[:CONCERNS]-(i:Issue)-[:CONCERNS]->(y) RETURN i.name AS i } AS issues,
-  [m IN reverse(latest) | """ + _VIEW + """] AS timeline,
-  size(shared) AS timeline_count
-"""
+}""" + _DYAD_ANSWER
+
+# DYAD for two entities MET_WITH pairs (see MEETINGS_PAIR): the shared meetings read by key
+#   from MET_WITH's `ordered` instead of matched through the busier one's meetings. Same answer
+#   (tests/service/test_met_with_queries.py).
+DYAD_PAIR: LiteralString = """
+MATCH (x:Entity {key: $a}), (y:Entity {key: $b})
+OPTIONAL MATCH (x)-[w:MET_WITH]-(y)
+CALL (w) {
+  UNWIND coalesce(w.ordered, []) AS k
+  MATCH (m:Meeting {key: k})
+  WHERE $min_confidence IS NULL OR m.confidence >= $min_confidence
+  RETURN collect(m) AS shared
+}""" + _DYAD_ANSWER
 
 # $a, $b, $hops (max meetings on a path), $limit -> path [nodes {id, name, kind: entity|meeting,
 #   type, date, meeting_kind}]

@@ -322,3 +322,28 @@ def test_meeting_order_stays_exact_through_rewrites_and_the_backfill(
     crowded.execute_query("MATCH ()-[w:MET_WITH]->() REMOVE w.ordered")
     assert backfill_met_with(crowded) > 0
     assert_met_with_consistent(crowded)
+
+
+def test_dyad_read_by_key_equals_the_matched_one(crowded: neo4j.Driver) -> None:
+    """DYAD_PAIR (shared meetings from MET_WITH.ordered) answers what DYAD does, for every two
+    entities MET_WITH pairs, at a few confidence cuts and timeline lengths."""
+    queries = GraphViews(crowded)
+    entities = [(r["k"], r["t"]) for r in crowded.execute_query(
+        "MATCH (e:Entity) RETURN e.key AS k, [l IN labels(e) WHERE l <> 'Entity'][0] AS t"
+    ).records]
+    compared = 0
+    for a, ta in entities:
+        for b, tb in entities:
+            if a == b or {ta, tb} == {"Person", "Country"}:
+                continue
+            for cut in (None, 0.5, 0.95):
+                for limit in (1, 3, 50):
+                    params = {"a": a, "b": b, "limit": limit, "min_confidence": cut}
+                    paired = queries.one(q.DYAD_PAIR, **params)
+                    matched = queries.one(q.DYAD, **params)
+                    assert paired == matched, (a, b, cut, limit)
+                    compared += bool(matched and matched["timeline"])
+    assert compared > 50
+    got = queries.dyad("Japan", "China")
+    assert got.timeline_count > 10 and len(got.timeline) == got.timeline_count
+    assert got.issues == sorted(got.issues) and got.issues
