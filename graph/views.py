@@ -56,6 +56,12 @@ def who_met_whom_cypher(window: Window, items: int) -> LiteralString:
     return q.WHO_MET_WHOM_WINDOW if dates_only and ordered else q.WHO_MET_WHOM
 
 
+# Each who-met-whom query by key, and the same in one statement by name (graph/cypher/reads.py)
+BY_NAME: dict[LiteralString, LiteralString] = {
+    q.WHO_MET_WHOM: q.WHO_MET_WHOM_BY_NAME, q.WHO_MET_WHOM_STORED: q.WHO_MET_WHOM_STORED_BY_NAME,
+    q.WHO_MET_WHOM_WINDOW: q.WHO_MET_WHOM_WINDOW_BY_NAME}
+
+
 @dataclass(frozen=True)
 class Page:
     skip: int = 0
@@ -151,10 +157,17 @@ class GraphViews:
 
     def who_met_whom(self, name: str, window: Window, page: Page,
                      items: int = ITEMS_PER_COUNTERPART) -> Counterparts:
+        keyed = who_met_whom_cypher(window, items)
+        params = {"skip": page.skip, "limit": page.limit, "items": items, **window.params()}
+
         def work(tx: neo4j.ManagedTransaction) -> Counterparts:
-            entity = self.names.resolve_in(tx, name)
-            row = one(tx, who_met_whom_cypher(window, items), key=entity.key, skip=page.skip,
-                      limit=page.limit, items=items, **window.params())
+            # One statement when the name is an alias (most requests); else resolved as before
+            row = one(tx, BY_NAME[keyed], name=lookup_name(name), **params)
+            if row is not None:
+                entity = Resolved(**row["entity"])
+            else:
+                entity = self.names.resolve_in(tx, name)
+                row = one(tx, keyed, key=entity.key, **params)
             got = row or {"total": 0, "counterparts": []}
             return Counterparts(entity, got["counterparts"], got["total"])
 
@@ -163,6 +176,15 @@ class GraphViews:
     def meetings(self, participants: list[str], place: str | None, window: Window,
                  page: Page) -> Meetings:
         def work(tx: neo4j.ManagedTransaction) -> Meetings:
+            if participants or place:  # names, resolved in the statement when all are aliases
+                row = one(tx, q.MEETINGS_AT_BY_NAME if place else q.MEETINGS_BY_NAME,
+                          names=[lookup_name(p) for p in participants],
+                          place_name=lookup_name(place) if place else None, skip=page.skip,
+                          limit=page.limit, **window.params())
+                if row is not None:
+                    return Meetings([Resolved(**w) for w in row["participants"]],
+                                    Resolved(**row["place"]) if row["place"] else None,
+                                    row["meetings"], row["total"])
             who = [self.names.resolve_in(tx, p) for p in participants]
             where = self.names.resolve_in(tx, place) if place else None
             row = one(tx, q.MEETINGS, keys=[w.key for w in who],
@@ -191,6 +213,8 @@ class GraphViews:
         (GET /entities/{id}); an unknown one raises UnknownName."""
         def work(tx: neo4j.ManagedTransaction) -> Row:
             row = one(tx, q.PROFILE, key=name, limit=limit)
+            if row is None:  # not an id: a name (an alias in one statement, else resolved)
+                row = one(tx, q.PROFILE_BY_NAME, name=lookup_name(name), limit=limit)
             if row is None:
                 row = one(tx, q.PROFILE, key=self.names.resolve_in(tx, name).key, limit=limit)
             return dict(row["profile"]) if row else {}
@@ -200,8 +224,14 @@ class GraphViews:
     def dyad(self, a: str, b: str, limit: int = DYAD_TIMELINE,
              min_confidence: float | None = None) -> Dyad:
         def work(tx: neo4j.ManagedTransaction) -> Dyad:
-            x, y = self.names.resolve_in(tx, a), self.names.resolve_in(tx, b)
-            row = one(tx, q.DYAD, a=x.key, b=y.key, limit=limit, min_confidence=min_confidence)
+            row = one(tx, q.DYAD_BY_NAME, a_name=lookup_name(a), b_name=lookup_name(b),
+                      limit=limit, min_confidence=min_confidence)
+            if row is not None:  # both aliases: one statement
+                x, y = Resolved(**row["a"]), Resolved(**row["b"])
+            else:
+                x, y = self.names.resolve_in(tx, a), self.names.resolve_in(tx, b)
+                row = one(tx, q.DYAD, a=x.key, b=y.key, limit=limit,
+                          min_confidence=min_confidence)
             got = row or {"met_with": None, "relations": [], "issues": [], "timeline": [],
                           "timeline_count": 0}
             return Dyad(x, y, got["met_with"], got["relations"], got["issues"], got["timeline"],
@@ -222,6 +252,10 @@ class GraphViews:
 
     def paths(self, source: str, target: str, hops: int, limit: int) -> Paths:
         def work(tx: neo4j.ManagedTransaction) -> Paths:
+            row = one(tx, q.PATH_BY_NAME, a_name=lookup_name(source),
+                      b_name=lookup_name(target), hops=hops, limit=limit)
+            if row is not None:  # both aliases: one statement
+                return Paths(Resolved(**row["a"]), Resolved(**row["b"]), row["paths"])
             x, y = self.names.resolve_in(tx, source), self.names.resolve_in(tx, target)
             if x.key == y.key:  # Neo4j refuses a shortest path whose two ends are one node
                 return Paths(x, y, [])
