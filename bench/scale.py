@@ -32,7 +32,6 @@ from graph.views import (
     ITEMS_PER_COUNTERPART,
     PROFILE_ITEMS,
     Window,
-    paired,
     who_met_whom_cypher,
 )
 
@@ -164,17 +163,13 @@ def cypher_for(kind: str, params: dict[str, Any],
             "key": names.resolve(params["name"]).key, **page, **window.params(),
             "items": ITEMS_PER_COUNTERPART}
     if kind == "meetings_two_countries":
-        who = [names.resolve(p) for p in params["participant"]]
-        rest = {"place": None, **page, **window.params()}
-        if paired(who):
-            return q.MEETINGS_PAIR, {"a": who[0].key, "b": who[1].key, **rest}
-        return q.MEETINGS, {"keys": [w.key for w in who], **rest}
+        keys = [names.resolve(p).key for p in params["participant"]]
+        return q.MEETINGS, {"keys": keys, "place": None, **page, **window.params()}
     if kind == "entity_search":
         return q.SEARCH, {"q": lookup_name(params["q"]), "type": None, **page}
     if kind == "relations_dyad":
-        x, y = names.resolve(params["a"]), names.resolve(params["b"])
-        return q.DYAD_PAIR if paired([x, y]) else q.DYAD, {
-            "a": x.key, "b": y.key, "limit": DYAD_TIMELINE, "min_confidence": None}
+        return q.DYAD, {"a": names.resolve(params["a"]).key, "b": names.resolve(params["b"]).key,
+                        "limit": DYAD_TIMELINE, "min_confidence": None}
     if kind == "entity_profile":
         return q.PROFILE, {"key": params["id"], "limit": PROFILE_ITEMS}
     a, b = names.resolve(params["from"]).key, names.resolve(params["to"]).key

@@ -36,3 +36,9 @@ def open_driver(settings: Neo4jSettings) -> neo4j.Driver:
 def session(driver: neo4j.Driver, database: str) -> neo4j.Session:
     """A session without server notifications (optional properties, planner hints: log noise)."""
     return driver.session(database=database, notifications_min_severity="OFF")
+
+
+def read_session(driver: neo4j.Driver, database: str) -> neo4j.Session:
+    """`session` for reads: what it runs goes to a server that takes reads."""
+    return driver.session(database=database, default_access_mode=neo4j.READ_ACCESS,
+                          notifications_min_severity="OFF")

@@ -1,4 +1,5 @@
-"""The read views: a request's names in, resolved and queried in one read transaction, rows out."""
+"""The read views: a request's names in, resolved and queried in one statement (or one read
+transaction), rows out."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any, LiteralString, TypeVar
 
 import neo4j
 
-from graph.connection import session
+from graph.connection import read_session, session
 from graph.cypher import reads as q
 from graph.exports import ExportFilter
 from graph.keys import lookup_name
@@ -54,6 +55,12 @@ def who_met_whom_cypher(window: Window, items: int) -> LiteralString:
     dates_only = window.kind is None and window.min_confidence is None
     ordered = not (window.since and window.until and window.since > window.until)
     return q.WHO_MET_WHOM_WINDOW if dates_only and ordered else q.WHO_MET_WHOM
+
+
+# Each who-met-whom query by key, and the same in one statement by name (graph/cypher/reads.py)
+BY_NAME: dict[LiteralString, LiteralString] = {
+    q.WHO_MET_WHOM: q.WHO_MET_WHOM_BY_NAME, q.WHO_MET_WHOM_STORED: q.WHO_MET_WHOM_STORED_BY_NAME,
+    q.WHO_MET_WHOM_WINDOW: q.WHO_MET_WHOM_WINDOW_BY_NAME}
 
 
 @dataclass(frozen=True)
@@ -131,16 +138,10 @@ def one(tx: neo4j.ManagedTransaction, query: LiteralString, **params: Any) -> Ro
     return plain(rows[0]) if rows else None
 
 
-def paired(who: list[Resolved]) -> bool:
-    """Two participants whose shared meetings MET_WITH keeps (graph/cypher/facts.py)."""
-    if len(who) != 2 or who[0].key == who[1].key:
-        return False
-    return {who[0].type, who[1].type} != {"Person", "Country"}
-
-
 class GraphViews:
-    """The graph questions by name: each resolves its names (graph.names) and runs its Cypher
-    in one read transaction, one BEGIN/COMMIT per request."""
+    """The graph questions by name: one auto-commit statement that resolves the names and
+    answers when every name is an alias, else the names resolved (graph.names) and the Cypher
+    by key run in one read transaction."""
 
     def __init__(self, driver: neo4j.Driver, database: str = "neo4j",
                  names: Names | None = None) -> None:
@@ -156,69 +157,102 @@ class GraphViews:
         """One query in a read transaction of its own (tests and benchmarks compare queries)."""
         return self.read(lambda tx: one(tx, query, **params))
 
+    def alone(self, query: LiteralString, **params: Any) -> Row | None:
+        """`one`, as a statement of its own (auto-commit: its BEGIN and COMMIT, two round trips
+        of a managed transaction, are not sent); run again as a managed read transaction, with
+        its retries, when it fails in a way the driver would retry."""
+        try:
+            with read_session(self.driver, self.database) as tx_session:
+                rows = [dict(zip(r.keys(), r.values(), strict=True))
+                        for r in tx_session.run(query, params)]
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+            if not exc.is_retryable():
+                raise
+            return self.one(query, **params)
+        return plain(rows[0]) if rows else None
+
     def who_met_whom(self, name: str, window: Window, page: Page,
                      items: int = ITEMS_PER_COUNTERPART) -> Counterparts:
-        def work(tx: neo4j.ManagedTransaction) -> Counterparts:
-            entity = self.names.resolve_in(tx, name)
-            row = one(tx, who_met_whom_cypher(window, items), key=entity.key, skip=page.skip,
-                      limit=page.limit, items=items, **window.params())
+        keyed = who_met_whom_cypher(window, items)
+        params = {"skip": page.skip, "limit": page.limit, "items": items, **window.params()}
+
+        def answer(entity: Resolved, row: Row | None) -> Counterparts:
             got = row or {"total": 0, "counterparts": []}
             return Counterparts(entity, got["counterparts"], got["total"])
 
-        return self.read(work)
+        def work(tx: neo4j.ManagedTransaction) -> Counterparts:
+            entity = self.names.resolve_in(tx, name)
+            return answer(entity, one(tx, keyed, key=entity.key, **params))
+
+        # One statement when the name is an alias (most requests); else resolved as before
+        row = self.alone(BY_NAME[keyed], name=lookup_name(name), **params)
+        return answer(Resolved(**row["entity"]), row) if row else self.read(work)
 
     def meetings(self, participants: list[str], place: str | None, window: Window,
                  page: Page) -> Meetings:
         def work(tx: neo4j.ManagedTransaction) -> Meetings:
             who = [self.names.resolve_in(tx, p) for p in participants]
             where = self.names.resolve_in(tx, place) if place else None
-            params = {"place": where.key if where else None, "skip": page.skip,
-                      "limit": page.limit, **window.params()}
-            if paired(who):
-                row = one(tx, q.MEETINGS_PAIR, a=who[0].key, b=who[1].key, **params)
-            else:
-                row = one(tx, q.MEETINGS, keys=[w.key for w in who], **params)
+            row = one(tx, q.MEETINGS, keys=[w.key for w in who],
+                      place=where.key if where else None, skip=page.skip, limit=page.limit,
+                      **window.params())
             got = row or {"total": 0, "meetings": []}
             return Meetings(who, where, got["meetings"], got["total"])
 
+        if participants or place:  # names, resolved in the statement when all are aliases
+            row = self.alone(q.MEETINGS_AT_BY_NAME if place else q.MEETINGS_BY_NAME,
+                             names=[lookup_name(p) for p in participants],
+                             place_name=lookup_name(place) if place else None, skip=page.skip,
+                             limit=page.limit, **window.params())
+            if row is not None:
+                return Meetings([Resolved(**w) for w in row["participants"]],
+                                Resolved(**row["place"]) if row["place"] else None,
+                                row["meetings"], row["total"])
         return self.read(work)
 
     def search(self, text: str, type_: str | None, page: Page) -> EntityHits:
         """Entities whose name or alias contains `text` (as typed: compared as lookup names)."""
-        row = self.one(q.SEARCH, q=lookup_name(text), type=type_, skip=page.skip,
-                       limit=page.limit)
+        row = self.alone(q.SEARCH, q=lookup_name(text), type=type_, skip=page.skip,
+                         limit=page.limit)
         got = row or {"total": 0, "entities": []}
         return EntityHits(got["entities"], got["total"])
 
     def entities(self, type_: str | None, page: Page) -> EntityHits:
         """Every entity (of one type), the most met first: GET /entities without `q`."""
-        row = self.one(q.ENTITIES, type=type_, skip=page.skip, limit=page.limit)
+        row = self.alone(q.ENTITIES, type=type_, skip=page.skip, limit=page.limit)
         got = row or {"total": 0, "entities": []}
         return EntityHits(got["entities"], got["total"])
 
     def profile(self, name: str, limit: int = PROFILE_ITEMS) -> Row:
         """The profile of the entity with this id, else of the one this name resolves to
         (GET /entities/{id}); an unknown one raises UnknownName."""
-        def work(tx: neo4j.ManagedTransaction) -> Row:
-            row = one(tx, q.PROFILE, key=name, limit=limit)
-            if row is None:
-                row = one(tx, q.PROFILE, key=self.names.resolve_in(tx, name).key, limit=limit)
-            return dict(row["profile"]) if row else {}
+        def work(tx: neo4j.ManagedTransaction) -> Row | None:
+            return one(tx, q.PROFILE, key=self.names.resolve_in(tx, name).key, limit=limit)
 
-        return self.read(work)
+        row = self.alone(q.PROFILE, key=name, limit=limit)
+        if row is None:  # not an id: a name (an alias in one statement, else resolved)
+            row = self.alone(q.PROFILE_BY_NAME, name=lookup_name(name), limit=limit)
+        row = row if row is not None else self.read(work)
+        return dict(row["profile"]) if row else {}
 
     def dyad(self, a: str, b: str, limit: int = DYAD_TIMELINE,
              min_confidence: float | None = None) -> Dyad:
-        def work(tx: neo4j.ManagedTransaction) -> Dyad:
-            x, y = self.names.resolve_in(tx, a), self.names.resolve_in(tx, b)
-            query = q.DYAD_PAIR if paired([x, y]) else q.DYAD
-            row = one(tx, query, a=x.key, b=y.key, limit=limit, min_confidence=min_confidence)
+        def answer(x: Resolved, y: Resolved, row: Row | None) -> Dyad:
             got = row or {"met_with": None, "relations": [], "issues": [], "timeline": [],
                           "timeline_count": 0}
             return Dyad(x, y, got["met_with"], got["relations"], got["issues"], got["timeline"],
                         got["timeline_count"])
 
-        return self.read(work)
+        def work(tx: neo4j.ManagedTransaction) -> Dyad:
+            x, y = self.names.resolve_in(tx, a), self.names.resolve_in(tx, b)
+            return answer(x, y, one(tx, q.DYAD, a=x.key, b=y.key, limit=limit,
+                                    min_confidence=min_confidence))
+
+        row = self.alone(q.DYAD_BY_NAME, a_name=lookup_name(a), b_name=lookup_name(b),
+                         limit=limit, min_confidence=min_confidence)
+        if row is None:  # a name that is no alias: resolved as before
+            return self.read(work)
+        return answer(Resolved(**row["a"]), Resolved(**row["b"]), row)
 
     def export_filter(self, participants: list[str], place: str | None, since: date | None,
                       until: date | None, kind: str | None,
@@ -239,4 +273,8 @@ class GraphViews:
             rows = _rows(tx, q.PATH, {"a": x.key, "b": y.key, "hops": hops, "limit": limit})
             return Paths(x, y, [plain(r["path"]) for r in rows])
 
-        return self.read(work)
+        row = self.alone(q.PATH_BY_NAME, a_name=lookup_name(source),
+                         b_name=lookup_name(target), hops=hops, limit=limit)
+        if row is None:  # a name that is no alias: resolved as before
+            return self.read(work)
+        return Paths(Resolved(**row["a"]), Resolved(**row["b"]), row["paths"])

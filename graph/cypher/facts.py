@@ -304,7 +304,7 @@ RETURN DISTINCT [a, b] AS pair
 # date_start then key) with `spanning_from`, `spanning_to` and `spanning_dates`. Meetings with
 # no date_start are in no window and kept in neither. `ordered` is every shared meeting's key as
 # GET /meetings lists two participants' meetings (date_start descending, undated first, then
-# key), so that answer is read by key (graph/cypher/reads.py, MEETINGS_PAIR) instead of testing
+# key), so that answer is read by key (graph/cypher/reads.py, MEETINGS) instead of testing
 # each meeting of the busier one.
 RECOMPUTE_MET_WITH: LiteralString = """
 UNWIND $pairs AS pair

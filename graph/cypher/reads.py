@@ -13,15 +13,35 @@ _WHEN: LiteralString = """
   AND ($kind IS NULL OR m.kind = $kind)
   AND ($min_confidence IS NULL OR m.confidence >= $min_confidence)"""
 
+
+def _type(var: LiteralString) -> LiteralString:
+    return "[l IN labels(" + var + ") WHERE l <> 'Entity'][0]"
+
+
+def _resolved(var: LiteralString, param: LiteralString,
+              imports: LiteralString = "") -> LiteralString:
+    """Binds `var` to the entity the alias `param` (lower-cased) names, countries first, then
+    the most met (no row when no alias is called so): how RESOLVE picks, as a query's prefix."""
+    return ("CALL (" + imports + ") {\n"
+            "  MATCH (:Alias {name: " + param + "})-[:NAMES]->(" + var + ":Entity)\n"
+            "  WITH " + var + ", COUNT { (" + var + ")-[:PARTICIPATED_IN]->() } AS n\n"
+            "  ORDER BY CASE WHEN " + var + ":Country THEN 0 WHEN " + var + ":Person THEN 1 "
+            "WHEN " + var + ":Organization THEN 2 ELSE 3 END, n DESC, " + var + ".key\n"
+            "  LIMIT 1\n  RETURN " + var + "\n}\n")
+
+
+def _ref(var: LiteralString) -> LiteralString:
+    """The entity bound to `var` as graph.names.Resolved's fields."""
+    return "{key: " + var + ".key, name: " + var + ".name, type: " + _type(var) + "}"
+
+
+# The entity of $key bound to `e`: how the queries by key start (their _BY_NAME variants start
+# with the entity the alias $name names instead, and return it as `entity`)
+_KEY_E: LiteralString = "\nMATCH (e:Entity {key: $key})\n"
+
 # $name (lower-cased) -> key, name, type; the entity an alias names, countries first
-RESOLVE: LiteralString = """
-MATCH (:Alias {name: $name})-[:NAMES]->(e:Entity)
-RETURN e.key AS key, e.name AS name, [l IN labels(e) WHERE l <> 'Entity'][0] AS type,
-       COUNT { (e)-[:PARTICIPATED_IN]->() } AS n
-ORDER BY CASE WHEN e:Country THEN 0 WHEN e:Person THEN 1 WHEN e:Organization THEN 2 ELSE 3 END,
-         n DESC, e.key
-LIMIT 1
-"""
+RESOLVE: LiteralString = (_resolved("e", "$name") + "RETURN e.key AS key, e.name AS name, "
+                          + _type("e") + " AS type\n")
 
 # $key -> key, name, type
 BY_KEY: LiteralString = """
@@ -74,9 +94,7 @@ RETURN size(rows) AS total, [x IN rows[$skip..$skip + $limit] | {
 
 # $key and the parameters of _FROM_MEETINGS -> total, counterparts; recomputed from every
 #   meeting of the entity (the reference answer; windows, kinds and confidence need it).
-WHO_MET_WHOM: LiteralString = """
-MATCH (e:Entity {key: $key})
-CALL (e) {""" + _FROM_MEETINGS + """}
+WHO_MET_WHOM: LiteralString = _KEY_E + """CALL (e) {""" + _FROM_MEETINGS + """}
 RETURN total, counterparts
 """
 
@@ -88,9 +106,7 @@ RETURN total, counterparts
 #   per-counterpart shared-meeting match expanded from the busy side once per counterpart, 257
 #   ms). Same answer (tests/service/test_met_with_queries.py). A person's counterparts include
 #   the delegations they met, which MET_WITH never pairs with a person: recomputed.
-WHO_MET_WHOM_STORED: LiteralString = """
-MATCH (e:Entity {key: $key})
-CALL (e) {
+WHO_MET_WHOM_STORED: LiteralString = _KEY_E + """CALL (e) {
   WITH e WHERE NOT e:Person
   CALL (e) {
     MATCH (e)-[w:MET_WITH]-(o:Entity)
@@ -129,9 +145,7 @@ RETURN total, counterparts
 #   $items latest are fetched by key. A busy country's 11,000 meetings are never expanded (the
 #   recomputation read them all to keep ~1,100). Same answer (tests/service/
 #   test_met_with_queries.py); a person's counterparts are recomputed (see WHO_MET_WHOM_STORED).
-WHO_MET_WHOM_WINDOW: LiteralString = """
-MATCH (e:Entity {key: $key})
-CALL (e) {
+WHO_MET_WHOM_WINDOW: LiteralString = _KEY_E + """CALL (e) {
   WITH e WHERE NOT e:Person
   CALL (e) {
     MATCH (e)-[w:MET_WITH]-(o:Entity)
@@ -225,70 +239,96 @@ CALL (e) {
 RETURN total, counterparts
 """
 
-# $keys (all must take part), $since, $until, $kind, $place (key or null), $skip, $limit
-# -> total, meetings [meeting]. Starts from the meetings of the participant with the fewest
-# (not from every Meeting: at 55,000 meetings the label scan cost seconds, see
-# docs/performance.md); with no participants given, from every meeting.
-MEETINGS: LiteralString = """
-CALL () {
-  UNWIND $keys AS k
+def _scope(*names: LiteralString) -> LiteralString:
+    """A CALL's scope clause: the variables it imports (the empty ones left out)."""
+    return "(" + ", ".join(n for n in names if n) + ")"
+
+
+def _anchored(keys: LiteralString, place: LiteralString, imports: LiteralString) -> LiteralString:
+    """Meetings of all of `keys` (at `place`), from the meetings of the one with fewest."""
+    return """
+CALL """ + _scope(imports) + """ {
+  UNWIND """ + keys + """ AS k
   MATCH (e:Entity {key: k})
   WITH e ORDER BY COUNT { (e)-[:PARTICIPATED_IN]->() } LIMIT 1
   MATCH (e)-[:PARTICIPATED_IN]->(m:Meeting)
   RETURN m
   UNION
-  UNWIND CASE WHEN size($keys) = 0 THEN [1] ELSE [] END AS everything
+  UNWIND CASE WHEN size(""" + keys + """) = 0 THEN [1] ELSE [] END AS everything
   MATCH (m:Meeting)
   RETURN m
 }
-WITH m
-WHERE all(k IN $keys WHERE exists { (:Entity {key: k})-[:PARTICIPATED_IN]->(m) })
-  AND ($place IS NULL OR exists { (m)-[:HELD_IN]->(p) WHERE p.key = $place
-                                  OR exists { (p)-[:IN_COUNTRY]->(:Country {key: $place}) } })
+WITH m""" + (", " + imports if imports else "") + """
+WHERE all(k IN """ + keys + """ WHERE exists { (:Entity {key: k})-[:PARTICIPATED_IN]->(m) })
+  AND""" + _at(place) + """
   AND""" + _WHEN + """
 WITH m ORDER BY m.date_start DESC, m.key
 WITH collect(m) AS rows
 RETURN size(rows) AS total, [m IN rows[$skip..$skip + $limit] | """ + _VIEW + """] AS meetings
 """
 
-# MEETINGS for two participants that MET_WITH pairs (not the same entity, not a person with a
-#   country): $a, $b, $since, $until, $kind, $place (key or null), $min_confidence, $skip,
-#   $limit -> total, meetings [meeting]. The pair's meetings are read by key, in the answer's
-#   order, from MET_WITH's `ordered` (graph/cypher/facts.py, RECOMPUTE_MET_WITH, kept exact by
-#   the writer): with no filter only the page's (and the count is its size), with one each of
-#   the pair's, tested, instead of each meeting of the one with fewer (a busy pair's anchor had
-#   thousands, most not shared). Same answer as MEETINGS (tests/service/test_met_with_queries.py).
-MEETINGS_PAIR: LiteralString = """
-MATCH (x:Entity {key: $a}), (y:Entity {key: $b})
-OPTIONAL MATCH (x)-[w:MET_WITH]-(y)
-WITH coalesce(w.ordered, []) AS keys
-CALL (keys) {
-  WITH keys WHERE $since IS NULL AND $until IS NULL AND $kind IS NULL AND $place IS NULL
-    AND $min_confidence IS NULL
-  CALL (keys) {
-    WITH keys[$skip..$skip + $limit] AS page
+
+def _at(place: LiteralString) -> LiteralString:
+    """The meeting `m` is held at `place` (a city, or in a country), or `place` is null."""
+    return (" (" + place + " IS NULL OR exists { (m)-[:HELD_IN]->(p) WHERE p.key = " + place
+            + "\n    OR exists { (p)-[:IN_COUNTRY]->(:Country {key: " + place + "}) } })")
+
+
+def _meetings(keys: LiteralString, place: LiteralString, imports: LiteralString) -> LiteralString:
+    """MEETINGS over `keys` and `place` (parameters, or variables the caller's CALL imports:
+    `imports`)."""
+    plain = ("$since IS NULL AND $until IS NULL AND $kind IS NULL AND " + place
+             + " IS NULL AND $min_confidence IS NULL")
+    return """
+CALL """ + _scope(imports) + """ {
+  OPTIONAL MATCH (x:Entity {key: """ + keys + """[0]}), (y:Entity {key: """ + keys + """[1]})
+  WHERE size(""" + keys + """) = 2 AND x <> y
+    AND NOT (x:Person AND y:Country) AND NOT (x:Country AND y:Person)
+  OPTIONAL MATCH (x)-[w:MET_WITH]-(y)
+  RETURN CASE WHEN x IS NULL THEN null ELSE coalesce(w.ordered, []) END AS ordered
+}
+CALL """ + _scope("ordered", imports) + """ {
+  WITH ordered WHERE ordered IS NOT NULL AND """ + plain + """
+  CALL (ordered) {
+    WITH ordered[$skip..$skip + $limit] AS page
     UNWIND range(0, size(page) - 1) AS i
     MATCH (m:Meeting {key: page[i]})
     WITH i, m ORDER BY i
     RETURN collect(""" + _VIEW + """) AS meetings
   }
-  RETURN size(keys) AS total, meetings
+  RETURN size(ordered) AS total, meetings
   UNION ALL
-  WITH keys WHERE $since IS NOT NULL OR $until IS NOT NULL OR $kind IS NOT NULL
-    OR $place IS NOT NULL OR $min_confidence IS NOT NULL
-  CALL (keys) {
-    UNWIND range(0, size(keys) - 1) AS i
-    MATCH (m:Meeting {key: keys[i]})
-    WHERE ($place IS NULL OR exists { (m)-[:HELD_IN]->(p) WHERE p.key = $place
-                                      OR exists { (p)-[:IN_COUNTRY]->(:Country {key: $place}) } })
+  WITH ordered WHERE ordered IS NOT NULL AND NOT (""" + plain + """)
+  CALL """ + _scope("ordered", imports) + """ {
+    UNWIND range(0, size(ordered) - 1) AS i
+    MATCH (m:Meeting {key: ordered[i]})
+    WHERE""" + _at(place) + """
       AND""" + _WHEN + """
     WITH i, m ORDER BY i
     RETURN collect(m) AS rows
   }
   RETURN size(rows) AS total, [m IN rows[$skip..$skip + $limit] | """ + _VIEW + """] AS meetings
+  UNION ALL
+  WITH ordered WHERE ordered IS NULL
+  CALL """ + _scope(imports) + """ {""" + _anchored(keys, place, imports) + """}
+  RETURN total, meetings
 }
 RETURN total, meetings
 """
+
+
+# $keys (all must take part), $since, $until, $kind, $place (key or null), $min_confidence,
+# $skip, $limit -> total, meetings [meeting], newest first. Two participants MET_WITH pairs (two
+# entities, not a person with a country) are answered from its `ordered` (graph/cypher/facts.py,
+# RECOMPUTE_MET_WITH, kept exact by the writer): every meeting they share, by key, in this
+# answer's order — with no filter only the page is read, with one each shared meeting is read
+# by key and tested (docs/performance.md: a busy pair's anchor had thousands of meetings, most
+# not shared). Else from the meetings of the participant with the fewest (not from every
+# Meeting: at 55,000 meetings the label scan cost seconds); with none given, from every
+# meeting. MEETINGS_ANCHORED is that second way alone for any participants (the reference
+# tests/service/test_met_with_queries.py holds MEETINGS to).
+MEETINGS: LiteralString = _meetings("$keys", "$place", "")
+MEETINGS_ANCHORED: LiteralString = _anchored("$keys", "$place", "")
 
 # $q (lower-cased), $type (label or null), $skip, $limit -> total, entities [{id, name, type,
 #   aliases, meetings}]
@@ -315,9 +355,7 @@ RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS entities
 
 # $key, $limit -> profile {id, name, type, iso3, aliases, roles, meetings, meeting_count,
 #   counterparts, issues}
-PROFILE: LiteralString = """
-MATCH (e:Entity {key: $key})
-CALL (e) {
+PROFILE: LiteralString = _KEY_E + """CALL (e) {
   OPTIONAL MATCH (e)-[:PARTICIPATED_IN]->(m:Meeting)
   WITH m ORDER BY m.date_start DESC
   RETURN count(m) AS meeting_count, collect(m)[..$limit] AS ms
@@ -337,26 +375,40 @@ RETURN e {id: e.key, name: e.name, type: [l IN labels(e) WHERE l <> 'Entity'][0]
 } AS profile
 """
 
+_KEY_XY: LiteralString = "\nMATCH (x:Entity {key: $a}), (y:Entity {key: $b})\n"
+
 # $a, $b, $limit, $min_confidence (or null) -> met_with {meetings, first, last} (all meetings),
 #   relations [{type, evidence, article_id}], issues [name], timeline [meeting] (the $limit
 #   latest at or above $min_confidence, oldest first: a busy dyad has hundreds), timeline_count
 #   (all of those). The meetings the two share are matched once (three
 #   times, for the count, the timeline and the issues, cost a busy dyad 3 x 65k db hits).
-# The dyad's answer from x, y, w (their MET_WITH or null) and `shared` (their meetings at or
-#   above $min_confidence, any order): the timeline's $limit latest, issues (by name), the
-#   relations.
-_DYAD_ANSWER: LiteralString = """
+_DYAD_SHARED_MATCHED: LiteralString = """
+  CALL (x, y) {
+    OPTIONAL MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
+    WHERE $min_confidence IS NULL OR m.confidence >= $min_confidence
+    RETURN collect(m) AS shared
+  }"""
+_PERSON_COUNTRY: LiteralString = "(x:Person AND y:Country) OR (x:Country AND y:Person)"
+
+
+def _dyad(shared: LiteralString) -> LiteralString:
+    """The dyad of x and y given how `shared` (their meetings at or above $min_confidence, any
+    order) is found: the $limit latest, issues by name (those both are concerned by read from
+    each side once and intersected: matched as one pattern, each issue of one side was tested
+    for the other, and an issue such as "trade" concerns hundreds — 16k db hits), relations."""
+    return _KEY_XY + """OPTIONAL MATCH (x)-[w:MET_WITH]-(y)
+CALL (x, y, w) {""" + shared + """
+}
 CALL (shared) {
   UNWIND shared AS m
   WITH m ORDER BY m.date_start DESC, m.key DESC LIMIT $limit
   RETURN collect(m) AS latest
 }
 CALL (x, y) {
-  // each side's issues read once and intersected (matching the pattern tested each issue of
-  // one side for the other: an issue such as "trade" concerns hundreds, 16k db hits)
-  WITH x, y, COLLECT { MATCH (x)<-[:CONCERNS]-(i:Issue) RETURN i.name } AS mine
+  WITH x, y, CASE WHEN x = y THEN [] ELSE COLLECT { MATCH (x)<-[:CONCERNS]-(i:Issue) RETURN i }
+                                    END AS mine
   MATCH (y)<-[:CONCERNS]-(i:Issue)
-  WHERE i.name IN mine
+  WHERE i IN mine
   RETURN collect(i.name) AS concerning
 }
 RETURN w {.meetings, .first, .last} AS met_with,
@@ -370,33 +422,28 @@ RETURN w {.meetings, .first, .last} AS met_with,
   size(shared) AS timeline_count
 """
 
-DYAD: LiteralString = """
-MATCH (x:Entity {key: $a}), (y:Entity {key: $b})
-OPTIONAL MATCH (x)-[w:MET_WITH]-(y)
-CALL (x, y) {
-  OPTIONAL MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
-  WHERE $min_confidence IS NULL OR m.confidence >= $min_confidence
-  RETURN collect(m) AS shared
-}""" + _DYAD_ANSWER
 
-# DYAD for two entities MET_WITH pairs (see MEETINGS_PAIR): the shared meetings read by key
-#   from MET_WITH's `ordered` instead of matched through the busier one's meetings. Same answer
-#   (tests/service/test_met_with_queries.py).
-DYAD_PAIR: LiteralString = """
-MATCH (x:Entity {key: $a}), (y:Entity {key: $b})
-OPTIONAL MATCH (x)-[w:MET_WITH]-(y)
-CALL (w) {
-  UNWIND coalesce(w.ordered, []) AS k
-  MATCH (m:Meeting {key: k})
-  WHERE $min_confidence IS NULL OR m.confidence >= $min_confidence
-  RETURN collect(m) AS shared
-}""" + _DYAD_ANSWER
+DYAD: LiteralString = _dyad("""
+  WITH x, y, w WHERE """ + _PERSON_COUNTRY + _DYAD_SHARED_MATCHED + """
+  RETURN shared
+  UNION ALL
+  // two entities MET_WITH pairs: their meetings by key (see MEETINGS), not matched through
+  // the busier one's
+  WITH x, y, w WHERE NOT (""" + _PERSON_COUNTRY + """)
+  CALL (w) {
+    UNWIND coalesce(w.ordered, []) AS k
+    MATCH (m:Meeting {key: k})
+    WHERE $min_confidence IS NULL OR m.confidence >= $min_confidence
+    RETURN collect(m) AS shared
+  }
+  RETURN shared""")
+# DYAD with the shared meetings always matched (the reference tests hold DYAD to)
+DYAD_MATCHED: LiteralString = _dyad(_DYAD_SHARED_MATCHED + """
+  RETURN shared""")
 
 # $a, $b, $hops (max meetings on a path), $limit -> path [nodes {id, name, kind: entity|meeting,
 #   type, date, meeting_kind}]
-PATH: LiteralString = """
-MATCH (x:Entity {key: $a}), (y:Entity {key: $b})
-MATCH p = allShortestPaths((x)-[:PARTICIPATED_IN*..12]-(y))
+_SHORTEST_PATHS: LiteralString = """MATCH p = allShortestPaths((x)-[:PARTICIPATED_IN*..12]-(y))
 WHERE length(p) <= 2 * $hops
 RETURN [n IN nodes(p) | CASE WHEN n:Meeting
   THEN {id: n.key, name: coalesce(n.kind, 'meeting') + ' ' + coalesce(n.date, 'undated'),
@@ -405,3 +452,65 @@ RETURN [n IN nodes(p) | CASE WHEN n:Meeting
         type: [l IN labels(n) WHERE l <> 'Entity'][0]} END] AS path
 LIMIT $limit
 """
+
+PATH: LiteralString = _KEY_XY + _SHORTEST_PATHS
+
+
+def _by_name(keyed: LiteralString, bound: LiteralString, resolved: LiteralString,
+             returned: LiteralString = "") -> LiteralString:
+    """A query by key as one statement by name: its entities (bound by `bound`, the query's
+    first MATCH) bound by alias instead (`resolved`), and `returned` added to its RETURN; no
+    row when a name is no alias (graph/views.py then resolves it as graph/names.py does)."""
+    if not keyed.startswith(bound):
+        raise ValueError("the query does not start by binding its entities by key")
+    return resolved + keyed.removeprefix(bound) + returned
+
+
+# Who met whom by the alias $name (lower-cased) instead of $key: total, counterparts, and the
+#   entity {key, name, type} the alias names (one statement: resolving it first cost a round
+#   trip and a statement of its own, issue 13). Likewise the profile and the dyad ($a_name,
+#   $b_name; a, b).
+WHO_MET_WHOM_BY_NAME: LiteralString = _by_name(
+    WHO_MET_WHOM, _KEY_E, _resolved("e", "$name"), ", " + _ref("e") + " AS entity\n")
+WHO_MET_WHOM_STORED_BY_NAME: LiteralString = _by_name(
+    WHO_MET_WHOM_STORED, _KEY_E, _resolved("e", "$name"), ", " + _ref("e") + " AS entity\n")
+WHO_MET_WHOM_WINDOW_BY_NAME: LiteralString = _by_name(
+    WHO_MET_WHOM_WINDOW, _KEY_E, _resolved("e", "$name"), ", " + _ref("e") + " AS entity\n")
+PROFILE_BY_NAME: LiteralString = _by_name(PROFILE, _KEY_E, _resolved("e", "$name"))
+DYAD_BY_NAME: LiteralString = _by_name(
+    DYAD, _KEY_XY, _resolved("x", "$a_name") + _resolved("y", "$b_name"),
+    ", " + _ref("x") + " AS a, " + _ref("y") + " AS b\n")
+
+# $a_name, $b_name (aliases, lower-cased), $hops, $limit -> a, b (the entities they name), paths:
+#   PATH's rows as a list, none when both name one entity (Neo4j refuses a shortest path whose
+#   two ends are one node); no row when a name is no alias.
+PATH_BY_NAME: LiteralString = _resolved("x", "$a_name") + _resolved("y", "$b_name") + """
+RETURN """ + _ref("x") + " AS a, " + _ref("y") + """ AS b,
+  CASE WHEN x = y THEN [] ELSE COLLECT {
+""" + _SHORTEST_PATHS + """} END AS paths
+"""
+
+# MEETINGS with its $keys and $place bound as variables (the entities the names resolve to)
+_MEETINGS_OF: LiteralString = _meetings("keys", "place", "keys, place")
+_PARTICIPANTS: LiteralString = """
+CALL () {
+  UNWIND range(0, size($names) - 1) AS i
+  """ + _resolved("e", "$names[i]", "i") + """  WITH i, e ORDER BY i
+  RETURN collect(e) AS who
+}
+WITH who WHERE size(who) = size($names)
+"""
+_MEETINGS_AMONG: LiteralString = """
+WITH who, at, [w IN who | w.key] AS keys, at.key AS place
+CALL (keys, place) {""" + _MEETINGS_OF + """}
+RETURN total, meetings, [w IN who | """ + _ref("w") + """] AS participants,
+       CASE WHEN at IS NULL THEN null ELSE """ + _ref("at") + """ END AS place
+"""
+
+# MEETINGS by names: $names (aliases, lower-cased; all must take part), the window, $skip,
+#   $limit -> total, meetings, participants [{key, name, type}] (the entities the names name, in
+#   their order), place (null); no row when a name is no alias. MEETINGS_AT_BY_NAME: also at the
+#   place the alias $place_name names (place: it).
+MEETINGS_BY_NAME: LiteralString = _PARTICIPANTS + "WITH who, null AS at\n" + _MEETINGS_AMONG
+MEETINGS_AT_BY_NAME: LiteralString = (_PARTICIPANTS + _resolved("at", "$place_name")
+                                      + _MEETINGS_AMONG)

@@ -37,7 +37,7 @@ def met_with_expected(driver: neo4j.Driver) -> dict[tuple[str, str], tuple[Any, 
         WITH DISTINCT x, y, m ORDER BY m.date_start DESC, m.key
         RETURN x.key AS x, y.key AS y, count(m) AS n, min(m.date) AS first,
                max(m.date) AS last, collect(m.key) AS ordered""").records
-    # ordered: every shared meeting as GET /meetings lists them (MEETINGS_PAIR reads it)
+    # ordered: every shared meeting as GET /meetings lists them (MEETINGS reads it)
     return {(r["x"], r["y"]): (r["n"], r["first"], r["last"], r["ordered"]) for r in rows}
 
 
