@@ -377,11 +377,6 @@ RETURN e {id: e.key, name: e.name, type: [l IN labels(e) WHERE l <> 'Entity'][0]
 
 _KEY_XY: LiteralString = "\nMATCH (x:Entity {key: $a}), (y:Entity {key: $b})\n"
 
-# $a, $b, $limit, $min_confidence (or null) -> met_with {meetings, first, last} (all meetings),
-#   relations [{type, evidence, article_id}], issues [name], timeline [meeting] (the $limit
-#   latest at or above $min_confidence, oldest first: a busy dyad has hundreds), timeline_count
-#   (all of those). The meetings the two share are matched once (three
-#   times, for the count, the timeline and the issues, cost a busy dyad 3 x 65k db hits).
 _DYAD_SHARED_MATCHED: LiteralString = """
   CALL (x, y) {
     OPTIONAL MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y)
@@ -423,6 +418,11 @@ RETURN w {.meetings, .first, .last} AS met_with,
 """
 
 
+# $a, $b, $limit, $min_confidence (or null) -> met_with {meetings, first, last} (all meetings),
+#   relations [{type, evidence, article_id}], issues [name], timeline [meeting] (the $limit
+#   latest at or above $min_confidence, oldest first: a busy dyad has hundreds), timeline_count
+#   (all of those). The meetings the two share are found once (three
+#   matches, for the count, the timeline and the issues, cost a busy dyad 3 x 65k db hits).
 DYAD: LiteralString = _dyad("""
   WITH x, y, w WHERE """ + _PERSON_COUNTRY + _DYAD_SHARED_MATCHED + """
   RETURN shared
