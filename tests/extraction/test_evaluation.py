@@ -79,3 +79,15 @@ def test_every_organisation_the_scoring_rules_list_is_a_party() -> None:
     assert org_party("Shanghai Cooperation Organisation") == org_party("SCO")
     assert org_party("Organization of American States") == org_party("OAS")
     assert org_party("Red Cross") is None
+
+
+def test_the_organisations_the_scoring_counts_can_be_sides() -> None:
+    """The reference data lets every body the scoring counts be a side of a meeting (a body
+    the extractor never offers as a side loses every pair it takes part in)."""
+    from ingest.evaluation.names import MAJOR_ORGS
+    from ingest.evaluation.scoring import org_party
+    from reference.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    sides = {org_party(o.name) for o in gaz.organizations.values() if o.major}
+    assert sorted(MAJOR_ORGS - sides) == []

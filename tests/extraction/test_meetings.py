@@ -114,6 +114,14 @@ def test_organisation_as_party(run: Run) -> None:
     assert names == {"European Union": "Organization", "United Kingdom": "Country"}
 
 
+def test_regional_and_financial_bodies_take_part(run: Run) -> None:
+    result = run("Delegates of the Arab League, Egypt and Jordan met in Amman on Monday. "
+                 "On Friday Ghana's finance minister met IMF officials in Accra.")
+    sides = [{p.name for p in m.participants if p.type != "Person"} for m in result.meetings]
+    assert {"Arab League", "Egypt", "Jordan"} in sides
+    assert {"IMF", "Ghana"} in sides
+
+
 def test_news_agency_is_not_a_participant(run: Run) -> None:
     result = run("Pakistan's foreign minister met his Afghan counterpart in Kabul on Sunday, "
                  "Reuters reported, citing Xinhua.")
