@@ -31,7 +31,7 @@ def read_facts(doc: Doc, article: ArticleText) -> DocFacts:
     """Mentions, people and roles of one annotated Doc."""
     gaz, lex = load_gazetteer(), load_lexicon()
     mentions = find_mentions(doc, gaz, lex, article.published)
-    people = find_people(doc)
+    people = find_people(doc, gaz)
     parties = [m for m in mentions if m.kind in ("country", "org")]
     places = [m for m in mentions if m.kind == "place"]
     roles = find_roles(doc, people, parties, places)

@@ -12,8 +12,12 @@ from ingest.extraction.components import REFS, TITLES
 from ingest.extraction.lexicon import cue_words
 from ingest.extraction.places import dateline_end
 from ingest.extraction.scope import misparsed_name
+from reference.gazetteer import Gazetteer
 
 HONORIFICS = cue_words("honorifics")
+# Portfolio nouns that end a title's complement ("Minister for Foreign Affairs Ana Roe" read as
+# the name "Affairs Ana Roe"): never a name's first word.
+PORTFOLIO_WORDS = cue_words("portfolio_words")
 JOINERS = ("of", "for", "and", "&")
 # Entity labels the NER gives names it misreads after a title ("President Kofi Mensah" as a
 # place): any but dates, times and numbers, once reference names are excluded.
@@ -24,9 +28,15 @@ PARTICLES = cue_words("particles")
 RESIDUE_WORDS = cue_words("residue_words")
 # Lines (or parenthesised asides) that are page residue, not story text.
 NAME_WORDS = r"(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+"
+# A name on one line, particles allowed ("Pieter de Vries"): a byline's.
+LINE_NAME = r"(?:(?:[A-Z][\w.'’-]+|de|da|van|von|der|al|bin|la|le|du|dos)[ \t]+){0,4}[A-Z][\w.'’-]+"
 RESIDUE_LINE = re.compile(
     r"(?m)^[ \t]*(?i:read(?: more)?|related|watch|listen|follow|share|download|sign up|"
-    r"subscribe|see also|also read|click)\b[^\n]*$"
+    r"subscribe|see also|also read|click|(?:additional )?reporting by|writing by|editing by)"
+    r"\b[^\n]*$"
+    # A byline: "By A and B", "By A | Published: …" (a line of names, no sentence)
+    r"|^[ \t]*(?:By|BY)[ \t]+" + LINE_NAME + r"(?:[ \t]*(?:,|and|&)[ \t]*" + LINE_NAME
+    + r")*[ \t]*(?:[|/·][^\n]*)?$"
     r"|\((?i:photo|picture|image|credit|file photo|pictured)[^)\n]*\)"
     r"|" + NAME_WORDS + r"\s*/\s*(?:AFP|Getty|Reuters|AP|EPA|Bloomberg|Pool|Xinhua)\b"
     r"|[^\n.]{0,60}(?i:getty images|via getty|app store|google play)[^\n.]{0,30}"
@@ -56,11 +66,13 @@ def clean_name(span: Span, titles: set[str]) -> Span | None:
     """Strip leading honorifics and title words from a PERSON span."""
     start = span.start
     while start < span.end and (span.doc[start].lower_ in HONORIFICS
-                                or span.doc[start].text in titles):
+                                or span.doc[start].text in titles
+                                or span.doc[start].lower_ in PORTFOLIO_WORDS):
         start += 1
     while start < span.end and span.doc[span.end - 1].is_punct:
         span = span.doc[span.start:span.end - 1]
-    cut = next((t.i for t in span if t.i > start and t.text in ("'s", "’s", "'", "’")), None)
+    cut = next((t.i for t in span if t.i > start and (t.text in ("'s", "’s", "'", "’")
+                                                      or "\n" in t.text)), None)  # or a line end
     if cut is not None:
         span = span.doc[span.start:cut]
     if start >= span.end or not span.doc[start].text[:1].isupper():
@@ -102,7 +114,8 @@ def is_pairing(span: Span) -> bool:
     """ "the Obama-Putin meeting": two names joined as a modifier, not a person."""
     parts = span.text.split("-")
     return (len(span) <= 3 and len(parts) == 2 and all(p[:1].isupper() for p in parts)
-            and span.root.dep_ in ("compound", "amod", "nmod"))
+            and span.root.dep_ in ("compound", "amod", "nmod")
+            and span.root.head.pos_ != "PROPN")  # "Jean-Pierre Kalala" is a name
 
 
 def titled_org_name(ent: Span, title_starts: dict[int, int]) -> Span | None:
@@ -121,6 +134,7 @@ def given_name_start(doc: Doc, start: int, blocked: set[int], titles: set[str]) 
         prev = doc[start - 1] if start > 0 else None
         if prev is None or prev.i in blocked or not prev.is_title or prev.pos_ != "PROPN" \
                 or prev.lower_ in HONORIFICS or prev.text in titles \
+                or prev.lower_ in PORTFOLIO_WORDS \
                 or prev.ent_type_ not in ("", "PERSON") \
                 or (prev.i > 0 and doc[prev.i - 1].lower_ in JOINERS):
             break  # a joined word ends a title's complement ("Minister of Water and Mines")
@@ -128,11 +142,12 @@ def given_name_start(doc: Doc, start: int, blocked: set[int], titles: set[str]) 
     return start
 
 
-def person_spans(doc: Doc, titles: set[str]) -> list[Span]:
-    """PERSON entities that are not country, organisation or outlet names."""
+def person_spans(doc: Doc, titles: set[str], gaz: Gazetteer) -> list[Span]:
+    """PERSON entities that are not country, organisation, outlet or city names."""
     taken = {i for s in doc.spans[REFS] for i in range(s.start, s.end)}
     blocked = taken | {i for s in doc.spans[TITLES] for i in range(s.start, s.end)}
     title_starts = {s.start: s.end for s in doc.spans[TITLES]}
+    title_ends = {s.end for s in doc.spans[TITLES]}
     residue = residue_chars(doc)
     out: list[Span] = []
     for ent in doc.ents:
@@ -142,12 +157,54 @@ def person_spans(doc: Doc, titles: set[str]) -> list[Span]:
             continue
         name = clean_name(cand, titles)
         if name is not None and not any(t.i in taken for t in name) \
-                and not is_residue(name, residue) and not is_pairing(name):
+                and not is_residue(name, residue) and not is_pairing(name) \
+                and not shouted(name) and not title_complement(name, title_ends) \
+                and gaz.city(name.text) is None:  # "fighting near Goma and Bukavu"
             start = given_name_start(doc, name.start, blocked, titles)
-            out.append(doc[start:particle_end(doc, name.end)])
+            end = name_rest(doc, particle_end(doc, name.end), blocked)
+            out.append(doc[start:end])
     named = {i for span in out for i in range(span.start, span.end)}
     out += [n for t in doc.spans[TITLES] if (n := titled_name(doc, t.end, blocked | named))]
     return out
+
+
+def shouted(span: Span) -> bool:
+    """A name in capitals ("DOHA", "TAGS"): a dateline, heading or tag line, not a person (news
+    text writes people's names in mixed case)."""
+    return all(t.is_upper and len(t.text) > 1 for t in span if t.is_alpha)
+
+
+def title_complement(span: Span, title_ends: set[int]) -> bool:
+    """A PERSON the NER made of a title's complement ("Cabinet Secretary for Foreign and
+    Diaspora Affairs, Ana Kiprop"): after a joiner, with only capitalised words and joiners back
+    to a title followed by "for" or "of" (not "President Lee and Kim Ito")."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in JOINERS:
+        return False
+    for i in range(span.start - 1, max(span.start - 8, 0), -1):
+        tok = doc[i]
+        if i in title_ends:
+            return tok.lower_ in ("for", "of")
+        if tok.ent_type_ == "PERSON" or not (tok.lower_ in JOINERS or tok.is_title):
+            return False
+    return False
+
+
+# Entity types of a name's later part that the NER misread ("Jean-Pierre Mbuyi Kalala" with
+# "Kalala" as a place): no date, number or time.
+REST_LIKE = ("", "PERSON", "GPE", "LOC", "NORP")
+
+
+def name_rest(doc: Doc, end: int, blocked: set[int]) -> int:
+    """A name the NER cut short runs on over capitalised proper nouns that are no reference name,
+    title or entity of their own kind, at most three ("Jean-Pierre" + "Mbuyi Kalala")."""
+    for _ in range(3):
+        if end >= len(doc) or end in blocked or not doc[end].is_title \
+                or doc[end].pos_ != "PROPN" or doc[end].ent_type_ not in REST_LIKE \
+                or doc[end].lower_ in HONORIFICS or doc[end - 1].whitespace_ == "":
+            break
+        end += 1
+    return end
 
 
 def titled_name(doc: Doc, start: int, blocked: set[int]) -> Span | None:
@@ -174,7 +231,10 @@ def attach(people: list[Person], span: Span) -> None:
     """Tie a name to an existing person (a shared name part) or start a new one."""
     text = name_text(span)
     parts = {p.lower() for p in text.replace("-", " ").split()}
-    for person in reversed(people):
+    last = text.split()[-1].lower()
+    # A short form is first tied to a person it ends like ("Kim" to "Sung Kim" before "Kim Ito").
+    ordered = sorted(reversed(people), key=lambda p: p.name.split()[-1].lower() != last)
+    for person in ordered:
         if parts <= person.tokens or person.tokens <= parts:
             if len(text) > len(person.name):
                 person.name = text
@@ -202,10 +262,10 @@ def unknown_word(tok: Token) -> bool:
         tok.i != tok.sent.start or tok.dep_ in ("nsubj", "nsubjpass"))
 
 
-def find_people(doc: Doc) -> list[Person]:
+def find_people(doc: Doc, gaz: Gazetteer) -> list[Person]:
     """Every person in the Doc, variants merged (full names first)."""
     titles = {w for s in doc.spans[TITLES] for w in s.text.split()}
-    spans = sorted(person_spans(doc, titles), key=lambda s: -len(s))
+    spans = sorted(person_spans(doc, titles, gaz), key=lambda s: -len(s))
     people: list[Person] = []
     for span in spans:
         attach(people, span)

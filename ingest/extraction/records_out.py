@@ -6,7 +6,12 @@ from graph.records import Entity, Meeting, Participant, Role
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.linear import Linear
 from ingest.extraction.learned.roles import prominence, role_confidence
+from ingest.extraction.lexicon import cue_phrases
 from ingest.extraction.meetings import Draft
+
+# Titles of those who speak for a government ("Spokesperson", "Press Secretary"): they report
+# meetings, they are not in them.
+SPEAKER_TITLES = cue_phrases("speaker_titles")
 
 
 def confidence(draft: Draft) -> float:
@@ -35,7 +40,10 @@ def participants(facts: DocFacts, draft: Draft) -> tuple[Participant, ...]:
     scores = draft.side_scores
     out = [Participant(name=n, type=k, role=role(n), confidence=rated(scores.get(n)))
            for n, k in draft.parties.sides.items()]
+    voices = {id(r.person) for r in facts.roles if r.title.lower().endswith(SPEAKER_TITLES)}
     for person in draft.parties.people:
+        if id(person) in voices:
+            continue  # "attributable to Spokesperson X:" reports the meeting, X is not in it
         country = facts.person_country.get(id(person))
         belief = scores.get(country) if country is not None else None
         if belief is None and scores:

@@ -170,12 +170,15 @@ class Index:
     ends: dict[int, Mention]
     title_ends: dict[int, Span]
     title_starts: dict[int, Span]
+    named: frozenset[int] = frozenset()  # tokens naming a person found
 
 
-def index(doc: Doc, parties: list[Mention]) -> Index:
+def index(doc: Doc, parties: list[Mention], people: list[Person]) -> Index:
     """Build the offset index."""
+    named = frozenset(i for p in people for s, e in p.spans for i in range(s, e))
     return Index({m.start: m for m in parties}, {m.end: m for m in parties},
-                 {t.end: t for t in doc.spans[TITLES]}, {t.start: t for t in doc.spans[TITLES]})
+                 {t.end: t for t in doc.spans[TITLES]}, {t.start: t for t in doc.spans[TITLES]},
+                 named)
 
 
 def posted_to(doc: Doc, end: int, starts: dict[int, Mention]) -> Mention | None:
@@ -201,7 +204,8 @@ class Found(NamedTuple):
     host: Mention | None = None
 
 
-def long_title(doc: Doc, start: int, title_ends: dict[int, Span]) -> tuple[Span, int] | None:
+def long_title(doc: Doc, start: int, title_ends: dict[int, Span],
+               named: frozenset[int]) -> tuple[Span, int] | None:
     """ "Minister of Water and Energy NAME" / "Ambassador to Japan NAME" / "Special Envoy
     for Climate, NAME": a title, "of", "for" or "to", then a capitalised complement before the
     name. Returns the title as matched and where the complement ends."""
@@ -213,7 +217,7 @@ def long_title(doc: Doc, start: int, title_ends: dict[int, Span]) -> tuple[Span,
         tok = doc[k]
         if tok.lower_ in COMPLEMENT_OPENERS and k in title_ends:
             return (title_ends[k], end) if k < end - 1 else None
-        if tok.ent_type_ == "PERSON" or tok.is_sent_start or not (
+        if tok.i in named or tok.is_sent_start or not (  # another person: their own title
                 tok.is_title or tok.is_upper or tok.lower_ in COMPLEMENT_WORDS):
             return None
     return None
@@ -237,7 +241,7 @@ def role_at(doc: Doc, span: tuple[int, int], idx: Index,
     title = title_ending_at(doc, span[0], idx.title_ends)
     given: Found | None = None
     if title is None:
-        long = long_title(doc, span[0], idx.title_ends)
+        long = long_title(doc, span[0], idx.title_ends, idx.named)
         if long is None:
             found = appositive(doc, span[1], idx.starts, idx.title_starts)
             if found is not None:
@@ -297,7 +301,7 @@ def find_roles(doc: Doc, people: list[Person], parties: list[Mention],
     nearest: dict[int, str] = {}  # person → a country only found near the title
     posted: dict[int, str] = {}  # envoy → the country they are posted to (not theirs)
     previous: tuple[int, Mention] | None = None
-    idx = index(doc, parties)
+    idx = index(doc, parties, people)
     for span, person in sorted(((s, p) for p in people for s in p.spans), key=lambda x: x[0]):
         if previous is not None and doc[previous[0] - 1].sent != doc[span[0]].sent:
             previous = None

@@ -13,6 +13,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A line break inside running text ("Prime Minister\nJane Roe" in hard-wrapped wire copy).
 SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;\"”])\n(?=[^\s\n])")
 NEWLINE_RUN = re.compile(r"\n\s*")
+# Wire copy is wrapped at 60-80 characters; a text with many longer lines is not wrapped.
+WRAP_WIDTH = 100
 
 
 def blank(match: re.Match[str]) -> str:
@@ -27,6 +29,9 @@ def unwrap(text: str) -> str:
     soft = len(SOFT_BREAK.findall(text))
     if soft < 3 or 2 * soft < len(NEWLINE_RUN.findall(text)):
         return text
+    lines = [line for line in text.split("\n") if line.strip()]
+    if sum(len(line) > WRAP_WIDTH for line in lines) * 10 > len(lines):
+        return text  # paragraphs a line each (web copy): its breaks end headlines and bylines
     return SOFT_BREAK.sub(" ", text)
 
 

@@ -91,3 +91,73 @@ def test_a_title_and_name_read_as_an_organisation(run: Run) -> None:
     result = run("The below is attributable to Spokesperson Jane Roberts:\n\n"
                  "The delegations of Peru and Chile met in Lima.")
     assert "Jane Roberts" in people(result)
+
+
+WEB_COPY = (
+    "Congo and Rwanda resume talks in Doha\n"
+    "By Amelie Dubois and Kofi Mensah\n"
+    "14 August 2025\n"
+    "KINSHASA (Wire) - Deputy Foreign Minister Jean-Luc Mbala Tshimanga met Rwandan officials "
+    "in Doha on Wednesday, while fighting continued near Goma and Bukavu, residents said.\n")
+
+
+def test_a_byline_yields_no_person(run: Run) -> None:
+    assert people(run(WEB_COPY)).isdisjoint({"Amelie Dubois", "Kofi Mensah"})
+
+
+def test_a_hyphenated_name_runs_on_to_its_last_names(run: Run) -> None:
+    assert "Jean-Luc Mbala Tshimanga" in people(run(WEB_COPY))
+
+
+def test_a_city_the_ner_reads_as_a_name_is_no_person(run: Run) -> None:
+    assert "Bukavu" not in people(run(WEB_COPY))
+
+
+def test_a_title_complement_is_no_person(run: Run) -> None:
+    result = run("Kenya's Cabinet Secretary for Foreign and Diaspora Affairs, Ruth Wanjiru, met "
+                 "Canadian officials in Ottawa on Monday.")
+    assert people(result) == {"Ruth Wanjiru"}
+    assert ("Ruth Wanjiru", "Kenya") in roles(result)
+
+
+def test_a_portfolio_word_is_no_part_of_a_name(run: Run) -> None:
+    result = run("Minister of State for Foreign Affairs Salim al-Harthy hosted Iranian and "
+                 "American negotiators in Muscat.")
+    assert people(result) == {"Salim al-Harthy"}
+
+
+def test_a_spokesperson_is_not_a_participant(run: Run) -> None:
+    result = run("Secretary's Meeting with Peruvian Foreign Minister Ana Torres\n\nREADOUT\n\n"
+                 "OFFICE OF THE SPOKESPERSON\n\nMAY 3, 2025\n\n"
+                 "The below is attributable to Spokesperson Laila Haddad:\n\n"
+                 "The Secretary met today in Lima with Peruvian Foreign Minister Ana Torres. "
+                 "They discussed trade and the United States' support for regional security.")
+    met = {p.name for m in result.meetings for p in m.participants if p.type == "Person"}
+    assert met == {"Ana Torres"}
+
+
+NEWS_PAGE = ("Chad and Sudan resume talks\n14 August 2025 · 09:15 GMT · 4 min read\n"
+             "Sign up for our Africa newsletter\n"
+             "DOHA (Wire) – Representatives of Chad and Sudan met in Doha on Wednesday for a new "
+             "round of talks on the border, officials from both delegations said.\n"
+             "TAGS\nAfrica, Diplomacy\n")
+
+
+def test_a_page_of_one_line_paragraphs_is_not_unwrapped() -> None:
+    from ingest.extraction.text import prepare
+
+    assert prepare(NEWS_PAGE) == NEWS_PAGE
+
+
+def test_capitals_and_tag_lines_yield_no_person(run: Run) -> None:
+    assert people(run(NEWS_PAGE)) == set()
+
+
+def test_a_surname_is_tied_to_the_person_it_ends() -> None:
+    import spacy
+
+    from ingest.extraction.people import Person, attach
+
+    people = [Person("Tom Kim", {"Tom Kim"}), Person("Kim Dae-su", {"Kim Dae-su"})]
+    attach(people, spacy.blank("en")("Kim said")[0:1])
+    assert "Kim" in people[0].variants and "Kim" not in people[1].variants
