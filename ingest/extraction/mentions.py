@@ -138,13 +138,28 @@ def name_continuations(doc: Doc) -> set[int]:
     return out
 
 
+# Words naming a sea, strait or other feature: a country inside such a name ("the South China
+# Sea", "the Sea of Japan", "the Taiwan Strait") names the feature, not the state.
+GEOGRAPHIC_FEATURES = cue_words("geographic_features")
+
+
+def in_feature_name(span: Span, features: dict[int, Span]) -> bool:
+    """Whether a reference name lies inside a longer place entity named by a feature word."""
+    ent = features.get(span.start)
+    return ent is not None and any(t.lower_ in GEOGRAPHIC_FEATURES and not
+                                   span.start <= t.i < span.end for t in ent)
+
+
 def ref_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, published: date | None) -> list[Mention]:
     """Every reference-data mention in the Doc, disambiguated and typed."""
     out: list[Mention] = []
     in_names = name_continuations(doc)
+    features = {i: ent for ent in doc.ents if ent.label_ in ("LOC", "FAC", "GPE")
+                for i in range(ent.start, ent.end)}
     for span in doc.spans[REFS]:
         reading = pick(gaz.surfaces.get(span.label_, []), gaz, published)
-        if reading is None or modifies_thing(span) or span.start in in_names:
+        if reading is None or modifies_thing(span) or span.start in in_names \
+                or in_feature_name(span, features):
             continue
         if reading.kind in ("org", "media"):
             out.append(org_mention(span, reading, gaz, published))

@@ -247,6 +247,11 @@ def attach(people: list[Person], span: Span) -> None:
 def surname_spans(doc: Doc, people: list[Person]) -> None:
     """Bare surnames the NER missed ("…, Smith said") tied to a known person."""
     known = {person.name.split()[-1]: person for person in people if " " in person.name}
+    # A hyphenated given name comes last in a romanised Korean name ("Han Seung-woo"), whose
+    # family name, first, is the short form ("Han said").
+    known |= {person.name.split()[0]: person for person in people
+              if " " in person.name and "-" in person.name.split()[-1]
+              and person.name.split()[0] not in known}
     covered = {i for p in people for s, e in p.spans for i in range(s, e)}
     for tok in doc:
         person = known.get(tok.text)

@@ -161,3 +161,12 @@ def test_a_surname_is_tied_to_the_person_it_ends() -> None:
     people = [Person("Tom Kim", {"Tom Kim"}), Person("Kim Dae-su", {"Kim Dae-su"})]
     attach(people, spacy.blank("en")("Kim said")[0:1])
     assert "Kim" in people[0].variants and "Kim" not in people[1].variants
+
+
+def test_a_korean_family_name_stands_for_the_person(run: Run) -> None:
+    result = run("South Korean President Han Seung-woo attended the summit in Manila on Friday.\n"
+                 "China's foreign ministry said on Friday that Beijing opposed the gathering.\n"
+                 "Han is due to fly to Hanoi on Sunday for a state visit, during which he will "
+                 "hold talks with Vietnamese President Luong Van Dinh.")
+    assert frozenset({"South Korea", "Vietnam"}) in {frozenset(m.countries)
+                                                     for m in result.meetings}

@@ -12,6 +12,7 @@ from ingest.extraction.learned.linear import Features
 from ingest.extraction.lexicon import cue_words
 from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import Parties
+from ingest.extraction.places import place_key
 from ingest.extraction.scope import borrowed_subject, clause_head
 
 # Links inside a multi-word name ("Sri Lanka", "the Republic of Korea (ROK)").
@@ -97,8 +98,42 @@ def destinations(facts: DocFacts, ev: Event) -> dict[str, Mention]:
         head = list_head(doc[m.start:m.end].root)
         if hangs_on(head, near, DESTINATION_PREPOSITIONS):
             lists.setdefault(head.i, {}).setdefault(country, m)
+    for found in lists.values():
+        run_on(facts, ev, found)
     best = max(lists.values(), key=len, default={})
     return best if len(best) >= 2 else {}
+
+
+def stop_of(facts: DocFacts, m: Mention) -> Mention:
+    """A destination as a place: a capital standing for its country is the leg's city."""
+    cap = facts.gaz.countries[m.key].capital if m.kind == "country" and m.key else None
+    if m.surface != "capital" or not cap or m.country is None:
+        return m
+    return Mention("place", cap, m.start, m.end, "capital", m.country,
+                   key=place_key(cap, m.country, facts.gaz))
+
+
+# What may stand between two destinations of one written list ("A, X; B, Y; and C, Z").
+LIST_GLUE = frozenset({",", ";", "and", "as", "well"})
+
+
+def run_on(facts: DocFacts, ev: Event, found: dict[str, Mention]) -> None:
+    """Places written on after a list's last destination, joined only by commas, semicolons
+    and "and", belong to the list even where the parse broke it ("to Jakarta, Indonesia; Kuala
+    Lumpur, Malaysia; and Canberra, Australia")."""
+    doc = facts.doc
+    places = [m for m in facts.in_sent(ev.sent) if m.kind in ("place", "country")
+              and m.surface != "demonym"]
+    last = max(m.end for m in found.values())
+    for m in sorted(places, key=lambda m: m.start):
+        if m.start < last:
+            continue
+        if not all(t.lower_ in LIST_GLUE for t in doc[last:m.start]):
+            break
+        country = m.name if m.kind == "country" else m.country
+        if country:
+            found.setdefault(country, stop_of(facts, m))
+        last = m.end
 
 
 def venue(m: Mention | None, country: str) -> Mention | None:
