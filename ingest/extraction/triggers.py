@@ -126,11 +126,25 @@ def planned(tokens: list[Token]) -> bool:
     return False
 
 
+def host_meeting(top: Token, lex: Lexicon) -> list[Token]:
+    """The meeting noun a relative clause hangs on, directly or on its destination ("a visit
+    to Lima, where he was due to meet Y"), with its chain: a cancelled visit cancels what it
+    was for."""
+    if top.dep_ not in ("relcl", "acl"):
+        return []
+    noun = top.head
+    for _ in range(2):
+        if noun.lower_ in lex.nouns or noun.dep_ not in ("pobj", "prep"):
+            break
+        noun = noun.head
+    return chain(noun) if noun.lower_ in lex.nouns else []
+
+
 def modality(tok: Token, lex: Lexicon) -> Modality:
     """Held, planned, negated or only hypothetical (a condition or modal reaches through
     "after talks" adjuncts; refusals and plans of the main clause do not)."""
     tokens = chain(tok)
-    if blocked(tokens, lex):
+    if blocked(tokens + host_meeting(tokens[-1], lex), lex):
         return "negated"
     if hypothetical(chain(tok, limit=6, through_adjuncts=True)):
         return "hypothetical"

@@ -18,6 +18,10 @@ NON_EVENTS = [
     pytest.param("Nepal did not meet Chinese officials during the trip.", marks=pytest.mark.xfail(
         reason="the learned model reads the un-negated 'trip' as a visit", strict=True)),
     "The talks between Laos and Thailand were cancelled.",
+    "Chile's foreign minister has cancelled a visit to Lima scheduled for next week, where he "
+    "had been due to meet his Peruvian counterpart.",
+    "Kenya's foreign minister called off his trip to Kampala, where he was to meet Ugandan "
+    "officials.",
     "The deal would not take effect unless Lima approved it after bilateral talks with Santiago.",
 ]
 
@@ -33,3 +37,9 @@ def test_reported_plan_is_planned_not_hypothetical(run: Run) -> None:
     (meeting,) = result.meetings
     assert meeting.status == "planned" and meeting.date == "2021-03-12"
     assert set(meeting.countries) == {"Russia", "Kazakhstan"}
+
+
+def test_a_meeting_on_a_visit_that_happened_is_held(run: Run) -> None:
+    result = run("Chile's foreign minister made a visit to Lima, where he met his Peruvian "
+                 "counterpart.")
+    assert [(set(m.countries), m.status) for m in result.meetings] == [({"Chile", "Peru"}, "held")]
