@@ -29,7 +29,8 @@ RESIDUE_WORDS = cue_words("residue_words")
 # Lines (or parenthesised asides) that are page residue, not story text.
 NAME_WORDS = r"(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+"
 # A name on one line, particles allowed ("Pieter de Vries"): a byline's.
-LINE_NAME = r"(?:(?:[A-Z][\w.'’-]+|de|da|van|von|der|al|bin|la|le|du|dos)[ \t]+){0,4}[A-Z][\w.'’-]+"
+LINE_NAME = (r"(?:(?:[A-Z][\w.'’-]+|" + "|".join(re.escape(p) for p in sorted(PARTICLES))
+             + r")[ \t]+){0,4}[A-Z][\w.'’-]+")
 RESIDUE_LINE = re.compile(
     r"(?m)^[ \t]*(?i:read(?: more)?|related|watch|listen|follow|share|download|sign up|"
     r"subscribe|see also|also read|click|(?:additional )?reporting by|writing by|editing by)"
