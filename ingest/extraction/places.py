@@ -71,7 +71,10 @@ def city_mention(span: Span, text: str, city: City | None, country: str | None,
 def spelling(text: str, city: City | None) -> str:
     """How a place is named: as the text spells it; all-caps text ("FRANKFURT", "NEW YORK")
     in the gazetteer's case when it is the stored name, else title-cased (the text's own
-    name for the city, not the gazetteer's "Frankfurt am Main" or "New York City")."""
+    name for the city, not the gazetteer's "Frankfurt am Main" or "New York City"); a name
+    written without the article it carries ("Hague") with it ("The Hague")."""
+    if city is not None and city.name.casefold() == "the " + text.casefold():
+        return city.name  # "a Hague summit" is in The Hague, as the body names it
     if not text.isupper():
         return text
     if city is not None and city.name.casefold() == text.casefold():

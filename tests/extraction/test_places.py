@@ -143,3 +143,8 @@ def test_a_dateline_city_the_body_names_is_the_place(run: Run) -> None:
 def test_a_capital_inside_a_person_s_name_is_no_place(run: Run) -> None:
     result = run("The Danish prime minister spoke to President Ana Lima of Chile on Monday.")
     assert [m.location for m in result.meetings] == [None]
+
+
+def test_a_city_named_without_its_article_is_the_city(nlp: Language) -> None:
+    found = mentions(nlp, "NATO leaders met at a short Hague summit on Wednesday.")
+    assert [m.name for m in found if m.kind == "place"] == ["The Hague"]
