@@ -233,7 +233,7 @@ def attach(people: list[Person], span: Span) -> None:
     text = name_text(span)
     parts = {p.lower() for p in text.replace("-", " ").split()}
     last = text.split()[-1].lower()
-    # A short form is first tied to a person it ends like ("Kim" to "Sung Kim" before "Kim Ito").
+    # A short form is first tied to a person it ends like ("Kim" to "Tom Kim" before "Kim Ito").
     ordered = sorted(reversed(people), key=lambda p: p.name.split()[-1].lower() != last)
     for person in ordered:
         if parts <= person.tokens or person.tokens <= parts:
