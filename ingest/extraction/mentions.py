@@ -84,6 +84,12 @@ def place_of_capital(span: Span, gaz: Gazetteer, iso3: str) -> Mention | None:
     return None
 
 
+def capital_name(span: Span, country: Country) -> str | None:
+    """The city a capital's mention names: an older name as written ("Peking"), else the
+    capital's own."""
+    return span.text if span.text in country.capital_aliases else country.capital
+
+
 def country_mention(span: Span, reading: Surface, gaz: Gazetteer, lex: Lexicon) -> Mention:
     """A country reading → actor mention, or a place mention when used locatively."""
     country = gaz.countries[reading.key]
@@ -94,8 +100,7 @@ def country_mention(span: Span, reading: Surface, gaz: Gazetteer, lex: Lexicon) 
         venue = venue_place(span, gaz) if reading.kind == "seat" else None
         if venue is not None:
             return venue
-        capital = span.text if span.text in country.capital_aliases else country.capital
-        place = {"capital": capital or country.name, "name": country.name,
+        place = {"capital": capital_name(span, country) or country.name, "name": country.name,
                  "seat": re.sub(r"^the ", "", span.text, flags=re.I)}[reading.kind]
         return Mention("place", place, span.start, span.end, reading.kind, country.name,
                        key=place_key(place, country.name, gaz))

@@ -10,7 +10,7 @@ from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.candidates import Event
 from ingest.extraction.learned.linear import Features
 from ingest.extraction.lexicon import cue_words
-from ingest.extraction.mentions import Mention
+from ingest.extraction.mentions import Mention, capital_name
 from ingest.extraction.parties import Parties
 from ingest.extraction.places import place_key
 from ingest.extraction.scope import borrowed_subject, clause_head
@@ -106,8 +106,10 @@ def destinations(facts: DocFacts, ev: Event) -> dict[str, Mention]:
 
 def stop_of(facts: DocFacts, m: Mention) -> Mention:
     """A destination as a place: a capital standing for its country is the leg's city."""
-    cap = facts.gaz.countries[m.key].capital if m.kind == "country" and m.key else None
-    if m.surface != "capital" or not cap or m.country is None:
+    if m.kind != "country" or m.surface != "capital" or not m.key or m.country is None:
+        return m
+    cap = capital_name(facts.doc[m.start:m.end], facts.gaz.countries[m.key])
+    if not cap:
         return m
     return Mention("place", cap, m.start, m.end, "capital", m.country,
                    key=place_key(cap, m.country, facts.gaz))
