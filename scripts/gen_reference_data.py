@@ -71,7 +71,7 @@ CHN||Chinese|Beijing|PRC,P.R.C.
 CIV|Ivory Coast|Ivorian,Ivorians|Yamoussoukro|Côte d'Ivoire,Cote d'Ivoire
 CMR||Cameroonian,Cameroonians|Yaounde|
 COD|Democratic Republic of the Congo|Congolese|Kinshasa|DRC,DR Congo,D.R. Congo
-COG|Republic of the Congo||Brazzaville|Congo-Brazzaville
+COG|Republic of the Congo||Brazzaville|Congo-Brazzaville,Republic of Congo,Congo Republic
 COK||Cook Islander|Avarua|
 COL||Colombian,Colombians|Bogota|Bogotá
 COM||Comoran|Moroni|
@@ -300,6 +300,11 @@ SEATS = {
 }
 
 # Older English names of capitals, standing for the capital (and, as metonyms, the country).
+# ISO names that news uses, bare, for another country: wire style writes "Democratic Republic
+# of Congo" first and "Congo" after it, and "Republic of Congo" / "Congo Republic" for the other.
+NEWS_ELSEWHERE = {"COG": {"Congo"}}
+NEWS_ALIASES = {"COD": {"Congo", "Democratic Republic of Congo", "Congo-Kinshasa"}}
+
 CAPITAL_ALIASES = {"CHN": ["Peking"], "MMR": ["Rangoon"], "KAZ": ["Akmola", "Nur-Sultan"],
                    "CIV": ["Abidjan"], "NGA": ["Lagos"], "TZA": ["Dar es Salaam"]}
 
@@ -458,6 +463,7 @@ def country_rows() -> list[dict[str, Any]]:
         names = {country.name, getattr(country, "official_name", country.name)}
         names |= {getattr(country, "common_name", country.name)}
         name = short or getattr(country, "common_name", country.name)
+        names = (names - NEWS_ELSEWHERE.get(code, set())) | NEWS_ALIASES.get(code, set())
         rows.append({
             "iso3": code, "name": name, "aliases": sorted((names | set(split(aliases))) - {name}),
             "demonyms": split(demonyms), "capital": capital or None,

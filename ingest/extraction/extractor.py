@@ -17,7 +17,7 @@ from ingest.extraction.lexicon import load_lexicon
 from ingest.extraction.meetings import Draft, find_drafts
 from ingest.extraction.mentions import find_mentions
 from ingest.extraction.merge import merge
-from ingest.extraction.people import find_people
+from ingest.extraction.people import find_people, residue_lines
 from ingest.extraction.records_out import to_entities, to_meeting, to_roles
 from ingest.extraction.relations import find_relations
 from ingest.extraction.roles import find_roles
@@ -30,7 +30,9 @@ from reference.gazetteer import load_gazetteer
 def read_facts(doc: Doc, article: ArticleText) -> DocFacts:
     """Mentions, people and roles of one annotated Doc."""
     gaz, lex = load_gazetteer(), load_lexicon()
-    mentions = find_mentions(doc, gaz, lex, article.published)
+    residue = residue_lines(doc)  # teasers and captions name other stories' parties and places
+    mentions = [m for m in find_mentions(doc, gaz, lex, article.published)
+                if not any(a <= doc[m.start].idx < b for a, b in residue)]
     people = find_people(doc, gaz)
     parties = [m for m in mentions if m.kind in ("country", "org")]
     places = [m for m in mentions if m.kind == "place"]

@@ -31,15 +31,21 @@ NAME_WORDS = r"(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+"
 # A name on one line, particles allowed ("Pieter de Vries"): a byline's.
 LINE_NAME = (r"(?:(?:[A-Z][\w.'’-]+|" + "|".join(re.escape(p) for p in sorted(PARTICLES))
              + r")[ \t]+){0,4}[A-Z][\w.'’-]+")
+AGENCIES = r"(?:AFP|Getty(?: Images)?|Reuters|AP|EPA|Bloomberg|Pool|Xinhua|Anadolu)"
 RESIDUE_LINE = re.compile(
-    r"(?m)^[ \t]*(?i:read(?: more)?|related|watch|listen|follow|share|download|sign up|"
+    r"(?m)^[ \t]*(?i:read(?: more)?|related|watch|just watched|must watch|listen|follow|share|"
+    r"download|sign up|"
     r"subscribe|see also|also read|click|(?:additional )?reporting by|writing by|editing by)"
     r"\b[^\n]*$"
     # A byline: "By A and B", "By A | Published: …" (a line of names, no sentence)
     r"|^[ \t]*(?:By|BY)[ \t]+" + LINE_NAME + r"(?:[ \t]*(?:,|and|&)[ \t]*" + LINE_NAME
     + r")*[ \t]*(?:[|/·][^\n]*)?$"
     r"|\((?i:photo|picture|image|credit|file photo|pictured)[^)\n]*\)"
-    r"|" + NAME_WORDS + r"\s*/\s*(?:AFP|Getty|Reuters|AP|EPA|Bloomberg|Pool|Xinhua)\b"
+    # A caption: a line ending in its picture credit ("… in Quebec [Ana Roy/Reuters]", "…
+    # Photograph: Ana Roy/AP")
+    r"|^[^\n]*(?:\[[^\]\n]*/\s*" + AGENCIES + r"[^\]\n]*\]|\b(?:Photograph|Photo|Picture)s?:"
+    r"[^\n]*/\s*" + AGENCIES + r"\b[^\n]*)[ \t]*$"
+    r"|" + NAME_WORDS + r"\s*/\s*" + AGENCIES + r"\b"
     r"|[^\n.]{0,60}(?i:getty images|via getty|app store|google play)[^\n.]{0,30}"
     r"|(?i:follow)\s+" + NAME_WORDS + r"(?:\s+on\s+(?i:twitter|facebook|instagram))?")
 
@@ -98,10 +104,15 @@ def particle_end(doc: Doc, end: int) -> int:
     return end
 
 
+def residue_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of page residue: share and follow lines, "READ MORE:" and video
+    teasers, photo credits, app-store links."""
+    return [m.span() for m in RESIDUE_LINE.finditer(doc.text)]
+
+
 def residue_chars(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges of page residue: share and follow lines, "READ MORE:" teasers, photo
-    credits, app-store links, and the dateline ("RIYADH (Agency) -" is no person)."""
-    return [m.span() for m in RESIDUE_LINE.finditer(doc.text)] + [(0, dateline_end(doc))]
+    """Page residue and the dateline ("RIYADH (Agency) -" is no person)."""
+    return [*residue_lines(doc), (0, dateline_end(doc))]
 
 
 def is_residue(span: Span, ranges: list[tuple[int, int]]) -> bool:

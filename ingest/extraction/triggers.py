@@ -170,6 +170,10 @@ def usable(span: Span, kind: str, is_verb: bool) -> bool:
     if span.label_ in SPEND:
         return any(c.dep_ == "prep" and c.lower_ == "in" for c in root.children)
     if span.label_ in NEED_PREPOSITION:
+        if is_verb:  # officials gather ("ministers gathered on Monday at"), crowds do not
+            return any(c.dep_ == "nsubj" and c.lower_ in PEOPLE_NOUNS for c in root.children) \
+                and any(c.dep_ == "prep" and c.lower_ in FOLLOWING_PREPOSITIONS
+                        for c in root.children)
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         return nxt is not None and nxt.lower_ in FOLLOWING_PREPOSITIONS
     return True

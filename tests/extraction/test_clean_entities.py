@@ -170,3 +170,22 @@ def test_a_korean_family_name_stands_for_the_person(run: Run) -> None:
                  "hold talks with Vietnamese President Luong Van Dinh.")
     assert frozenset({"South Korea", "Vietnam"}) in {frozenset(m.countries)
                                                      for m in result.meetings}
+
+
+def test_a_teaser_line_reports_no_meeting(run: Run) -> None:
+    text = ("The presidents of Kenya and Tanzania held talks in Nairobi on Monday.\n\n"
+            "READ MORE: Chile and Peru foreign ministers meet in Lima\n\n"
+            "JUST WATCHED Portugal's premier visits Morocco for talks Replay More Videos\n\n"
+            "The two leaders discussed trade and a new railway.")
+    result = run(text)
+    assert {frozenset(m.countries) for m in result.meetings} == {frozenset({"Kenya", "Tanzania"})}
+
+
+def test_a_picture_caption_reports_no_meeting(run: Run) -> None:
+    text = ("The presidents of Kenya and Tanzania held talks in Nairobi on Monday.\n\n"
+            "The foreign ministers of Chile and Peru meet in Lima on Friday [Ana Roy/Reuters]\n\n"
+            "Portugal's prime minister holds talks with Morocco's king in Lisbon. "
+            "Photograph: Li Wei/AP\n\n"
+            "The two leaders discussed trade and a new railway.")
+    result = run(text)
+    assert {frozenset(m.countries) for m in result.meetings} == {frozenset({"Kenya", "Tanzania"})}

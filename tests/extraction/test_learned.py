@@ -12,9 +12,9 @@ from spacy.language import Language
 from ingest.extraction.learned.build import digest, model_text
 from ingest.extraction.learned.corpus import group_of, groups
 from ingest.extraction.learned.cv import cross_validate, folds
-from ingest.extraction.learned.linear import MODEL_PATH, Linear, load_model
+from ingest.extraction.learned.linear import MODEL_PATH, Linear, average, load_model
 from ingest.extraction.learned.model_version import MODEL_HASH
-from ingest.extraction.learned.train import Parsed, fit
+from ingest.extraction.learned.train import BAGS, Parsed, fit, fit_once
 from ingest.extraction.version import EXTRACTOR_VERSION
 from tests.extraction.conftest import Run
 
@@ -102,3 +102,21 @@ def test_lexical_features_see_names_only_as_names(nlp: Language) -> None:
     doc = nlp("Foreign Minister Alvarez met envoys from Norway in Lima.")
     assert {word(t) for t in doc if t.text in ("Alvarez", "Norway", "Lima")} == {"<NAME>"}
     assert word(doc[3]) == "met" and word(doc[4]) == "envoys"
+
+
+def test_average_is_the_mean_of_the_weights() -> None:
+    one = Linear(("0", "1"), (1.0,), {"a": (2.0,)})
+    two = Linear(("0", "1"), (-1.0,), {"a": (4.0,), "b": (-2.0,)})
+    odd = Linear(("held", "none"), (9.0, 9.0), {"a": (9.0, 9.0)})  # other classes: left out
+    mean = average([one, two, odd, one])
+    assert mean.classes == ("0", "1")
+    assert mean.intercept == pytest.approx((1.0 / 3,))
+    assert mean.coef["a"] == pytest.approx((8.0 / 3,))
+    assert mean.coef["b"] == pytest.approx((-2.0 / 3,))
+
+
+def test_fit_averages_seeded_subsamples(sample: list[Parsed]) -> None:
+    bagged = fit(sample)
+    assert len(sample) >= BAGS
+    single = fit_once(sample)
+    assert model_text(bagged) != model_text(single)  # the subsamples differ from the whole

@@ -42,3 +42,11 @@ def test_the_package_stands_alone() -> None:
                          check=True, timeout=120)
     assert out.stdout.strip() == "[]"
 
+
+
+def test_congo_is_named_as_wire_copy_names_it() -> None:
+    surfaces = load_gazetteer().surfaces
+    for text in ("Congo", "Democratic Republic of Congo", "DRC", "Congo-Kinshasa"):
+        assert {r.key for r in surfaces[text]} == {"COD"}, text
+    for text in ("Republic of Congo", "Congo Republic", "Congo-Brazzaville"):
+        assert {r.key for r in surfaces[text]} == {"COG"}, text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +53,23 @@ class Linear:
         """Read back to_json's form."""
         return Linear(tuple(data["classes"]), tuple(data["intercept"]),
                       {k: tuple(v) for k, v in data["coef"].items()})
+
+
+def average(models: list[Linear]) -> Linear:
+    """The mean of linear models' weights (a feature a model lacks weighs 0 there); models
+    whose classes differ from the most common set are left out."""
+    votes = Counter(m.classes for m in models)
+    classes = max(votes, key=lambda c: (votes[c], c))
+    same = [m for m in models if m.classes == classes]
+    width = len(same[0].intercept)
+    coef: dict[str, list[float]] = {}
+    for m in same:
+        for name, row in m.coef.items():
+            acc = coef.setdefault(name, [0.0] * width)
+            for k, w in enumerate(row):
+                acc[k] += w / len(same)
+    intercept = tuple(sum(m.intercept[k] for m in same) / len(same) for k in range(width))
+    return Linear(classes, intercept, {n: tuple(r) for n, r in coef.items()})
 
 
 PARTS = ("event", "party", "place", "date", "split", "merge")

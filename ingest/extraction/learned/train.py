@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -12,7 +13,7 @@ from ingest.extraction.facts import DocFacts
 from ingest.extraction.learned.align import Spans, evidence_spans, gold_for, party_key, status_label
 from ingest.extraction.learned.candidates import Event
 from ingest.extraction.learned.decode import drafts_of
-from ingest.extraction.learned.linear import Features, Linear, Model
+from ingest.extraction.learned.linear import PARTS, Features, Linear, Model, average
 from ingest.extraction.learned.merging import greedy, merge_feats
 from ingest.extraction.learned.options import place_choices
 from ingest.extraction.learned.roles import prominence, role_feats
@@ -21,6 +22,8 @@ from ingest.extraction.meetings import Draft
 from ingest.extraction.parties import Parties
 
 SEED = 0
+BAGS = 8  # fits averaged per model
+BAG_SHARE = 0.8  # share of the articles each fit sees
 C = {"event": 0.05, "party": 0.1, "place": 0.1, "date": 0.1, "split": 0.1, "merge": 0.1,
      "role": 0.3}
 THRESHOLDS = {"event": 0.5, "party": 0.5, "place": 0.2, "date": 0.1, "split": 0.65, "merge": 0.5,
@@ -135,9 +138,22 @@ def fit_linear(x: list[Features], y: list[str], c: float) -> Linear:
 
 
 def fit(parsed: Iterable[Parsed]) -> Model:
-    """The models from labelled articles."""
-    rows = Rows()
+    """The models from labelled articles, each the average of BAGS fits on seeded subsamples
+    of BAG_SHARE of the articles (weights averaged, so still one linear model per decision):
+    a single fit moved grouped-CV scores by ±0.005 when a handful of training rows changed,
+    and averaged it holds place accuracy about 0.01 higher (docs/extraction.md)."""
     items = list(parsed)
+    if len(items) < BAGS:  # too few to subsample
+        return fit_once(items)
+    size = max(1, int(BAG_SHARE * len(items)))
+    fits = [fit_once(random.Random(SEED + b).sample(items, size)) for b in range(BAGS)]
+    parts = {k: average([getattr(m, k) for m in fits]) for k in (*PARTS, "role")}
+    return Model(**parts, thresholds=dict(THRESHOLDS))
+
+
+def fit_once(items: list[Parsed]) -> Model:
+    """The models from labelled articles, fitted once."""
+    rows = Rows()
     for p in items:
         label_article(p, rows)
     first = {k: fit_linear(rows.x[k], rows.y[k], C[k]) for k in C if k != "merge"}
