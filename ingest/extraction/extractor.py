@@ -17,7 +17,7 @@ from ingest.extraction.lexicon import load_lexicon
 from ingest.extraction.meetings import Draft, find_drafts
 from ingest.extraction.mentions import find_mentions
 from ingest.extraction.merge import merge
-from ingest.extraction.people import find_people, residue_lines
+from ingest.extraction.people import find_people, residue_lines, within
 from ingest.extraction.records_out import to_entities, to_meeting, to_roles
 from ingest.extraction.relations import find_relations
 from ingest.extraction.roles import find_roles
@@ -32,13 +32,14 @@ def read_facts(doc: Doc, article: ArticleText) -> DocFacts:
     gaz, lex = load_gazetteer(), load_lexicon()
     residue = residue_lines(doc)  # teasers and captions name other stories' parties and places
     mentions = [m for m in find_mentions(doc, gaz, lex, article.published)
-                if not any(a <= doc[m.start].idx < b for a, b in residue)]
+                if not within(residue, doc[m.start].idx)]
     people = find_people(doc, gaz)
     parties = [m for m in mentions if m.kind in ("country", "org")]
     places = [m for m in mentions if m.kind == "place"]
     roles = find_roles(doc, people, parties, places)
     source = article.text if len(article.text) >= len(doc.text) else doc.text
-    return DocFacts(doc, article.published, gaz, lex, mentions, people, roles, source)
+    return DocFacts(doc, article.published, gaz, lex, mentions, people, roles, source,
+                    residue=residue)
 
 
 # How many tokens around a meeting's sentence an issue may be raised and still be its topic.

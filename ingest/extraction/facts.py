@@ -37,6 +37,7 @@ class DocFacts:
     dates_by_sent: dict[int, list[Span]] = field(default_factory=dict)
     titles_by_sent: dict[int, list[Span]] = field(default_factory=dict)
     named_tokens: set[int] = field(default_factory=set)  # tokens naming a person
+    residue: list[tuple[int, int]] = field(default_factory=list)  # page residue (char ranges)
     pair: list[str] = field(default_factory=list)  # the article's two main countries
     lede_date: ResolvedDate | None = None  # the day the opening sentences report
 

@@ -110,6 +110,11 @@ def residue_lines(doc: Doc) -> list[tuple[int, int]]:
     return [m.span() for m in RESIDUE_LINE.finditer(doc.text)]
 
 
+def within(ranges: list[tuple[int, int]], char: int) -> bool:
+    """Whether a character offset falls in one of the ranges."""
+    return any(a <= char < b for a, b in ranges)
+
+
 def residue_chars(doc: Doc) -> list[tuple[int, int]]:
     """Page residue and the dateline ("RIYADH (Agency) -" is no person)."""
     return [*residue_lines(doc), (0, dateline_end(doc))]
@@ -119,7 +124,7 @@ def is_residue(span: Span, ranges: list[tuple[int, int]]) -> bool:
     """A name inside page residue, or made of residue words ("Twitter", "Slideshow")."""
     if all(t.lower_ in RESIDUE_WORDS for t in span):
         return True
-    return any(a <= span.start_char < b for a, b in ranges)
+    return within(ranges, span.start_char)
 
 
 def is_pairing(span: Span) -> bool:

@@ -20,7 +20,7 @@ from ingest.extraction.learned.options import (
 )
 from ingest.extraction.meetings import Draft, Frame, absorbed, frame_for, nesting, timing
 from ingest.extraction.parties import has_side_phrase
-from ingest.extraction.people import residue_lines
+from ingest.extraction.people import within
 from ingest.extraction.scope import clause_head
 from ingest.extraction.triggers import Trigger, chain, find_triggers
 
@@ -85,9 +85,8 @@ def event_feats(facts: DocFacts, ev: Event) -> Features:
 def find_events(facts: DocFacts, title: str | None) -> list[Event]:
     """Every trigger of the article as a candidate meeting, in text order."""
     # A trigger in page residue (a "READ MORE:" teaser, a video caption) reports another story.
-    residue = residue_lines(facts.doc)
     triggers = [t for t in find_triggers(facts.doc, facts.lex)
-                if not any(a <= facts.doc[t.start].idx < b for a, b in residue)]
+                if not within(facts.residue, facts.doc[t.start].idx)]
     kinds, held, onward = nesting(facts, triggers)
     art = Article(facts, title)
     sent_no = {s.start: i for i, s in enumerate(facts.doc.sents)}
