@@ -38,6 +38,7 @@ class Draft:
     # False when the date is a default (the opening's or the publication's), read in no
     # sentence near the trigger: such a date does not make another encounter
     date_read: bool = True
+    joins: bool = False  # one side named at "the meeting": it joins an earlier draft
 
     @property
     def key(self) -> frozenset[str]:

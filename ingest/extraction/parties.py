@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.lexicon import cue_words
@@ -12,6 +12,9 @@ from ingest.extraction.people import Person
 
 PRONOUNS = cue_words("person_pronouns")
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
+# "His Highness", "Her Excellency": an office's form of address, not a pronoun for the last
+# person named.
+STYLES = cue_words("styles_of_address")
 
 
 @dataclass
@@ -82,13 +85,19 @@ def gather(facts: DocFacts, sent: Span, inside: set[int]) -> Parties:
         if country:
             parties.add(country, "Country", title.start)
     for tok in sent:
-        if tok.i in inside and tok.lower_ in PRONOUNS and tok.dep_ in PRONOUN_DEPS:
+        if tok.i in inside and tok.lower_ in PRONOUNS and tok.dep_ in PRONOUN_DEPS \
+                and not styled(tok):
             found = antecedent(facts, tok.i)
             if found is not None:
                 add_person(facts, parties, found, tok.i)
             elif (official := described_official(facts, sent, tok.i)) is not None:
                 parties.add(official, "Country", tok.i)
     return parties
+
+
+def styled(tok: Token) -> bool:
+    """A possessive that is part of a form of address ("His Highness", "Her Excellency")."""
+    return tok.dep_ == "poss" and tok.head.lower_ in STYLES
 
 
 def unnamed(facts: DocFacts, title: Span) -> bool:

@@ -437,3 +437,42 @@ def test_officials_who_gather_meet_and_a_crowd_does_not(run: Run) -> None:
             "hotel in Puno.\n\nHundreds of protesters gathered in the main square of Lima.")
     result = run(text)
     assert [set(m.countries) for m in result.meetings] == [{"Chile", "Peru", "Bolivia"}]
+
+
+def test_a_minister_at_the_summit_joins_it_and_another_summit_is_not_it(run: Run) -> None:
+    text = ("The leaders of Ghana, Togo and Benin met in Lome on Friday for a regional summit "
+            "on coastal security.\n\nNigerian Foreign Minister Tunde Bakare attended the summit "
+            "as an observer, officials said.\n\nSenegal's president said he hoped to host the "
+            "next summit in Dakar.")
+    result = run(text)
+    assert [set(m.countries) for m in result.meetings] == [{"Ghana", "Togo", "Benin",
+                                                           "Nigeria"}]
+
+
+def test_a_bilateral_meeting_gains_no_side_from_a_later_remark_about_it(run: Run) -> None:
+    text = ("The foreign ministers of Kenya and Tanzania met in Arusha on Monday to discuss "
+            "border trade.\n\nUganda's trade minister welcomed the meeting in a statement.")
+    result = run(text)
+    assert {frozenset(m.countries) for m in result.meetings} == {
+        frozenset({"Kenya", "Tanzania"})}
+
+
+def test_a_readout_s_letterhead_names_its_home_country(run: Run) -> None:
+    # The body names another country more often than the publisher's own.
+    result = run("Republic of Chile\nMinistry of Foreign Affairs\n\nPress Release\n\n"
+                 "The Minister opened the annual conference of heads of mission on Friday.\n\n"
+                 "On Monday, the Minister received the Foreign Minister of Norway, Ms Ingrid "
+                 "Dahl. They discussed fisheries and the situation in Bolivia, where Bolivia's "
+                 "electoral authority has asked Bolivia's neighbours for observers.")
+    visit = next(m for m in result.meetings if "received" in m.evidence)
+    assert set(visit.countries) == {"Chile", "Norway"}
+
+
+def test_his_highness_is_the_readout_s_own_minister_not_the_last_person_named(
+        run: Run) -> None:
+    result = run("Kingdom of Bahrain\nMinistry of Foreign Affairs\n\nHis Highness the Minister "
+                 "of Foreign Affairs received a phone call on Sunday from the Minister of "
+                 "Foreign Affairs of Oman, Mr. Salim Al-Harthy.\n\nOn Monday, His Highness "
+                 "received the Ambassador of Kenya, Mr. Peter Wambua, at the Ministry.")
+    visit = next(m for m in result.meetings if "Kenya" in m.evidence)
+    assert set(visit.countries) == {"Bahrain", "Kenya"}

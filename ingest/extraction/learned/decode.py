@@ -10,7 +10,7 @@ from ingest.extraction.learned.candidates import Event
 from ingest.extraction.learned.formats import format_members
 from ingest.extraction.learned.home import countryless_subject, home_country
 from ingest.extraction.learned.linear import Model
-from ingest.extraction.learned.merging import learned_merge
+from ingest.extraction.learned.merging import distinct, learned_merge
 from ingest.extraction.learned.options import PlaceOption, place_choices
 from ingest.extraction.learned.split import hub, split_feats, star
 from ingest.extraction.learned.trips import legs
@@ -64,12 +64,18 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
         if home is not None:
             parties.add(home, "Country", ev.trig.start)
             beliefs[home] = belief
-    if parties.countable < 2 and not trip and not gathering(facts, parties):
-        return []
     status = "planned" if proba["planned"] > proba["held"] else "held"
     when = max(ev.dates, key=lambda o: model.date.positive(o.feats), default=None)
     if when is not None and model.date.positive(when.feats) < model.thresholds["date"]:
         when = None
+    if parties.countable == 1 and not trip and not gathering(facts, parties) \
+            and anaphoric(facts, ev):
+        return [Draft(ev.trig, ev.sent, parties, ev.frame.kind, status,
+                      place_of(ev, parties, model), when.when if when else None, set(),
+                      score=belief, joins=True,
+                      side_scores={n: beliefs[n] for n in parties.sides if n in beliefs})]
+    if parties.countable < 2 and not trip and not gathering(facts, parties):
+        return []
     if trip:
         return trip_drafts(ev, trip, status, when.when if when else None, belief, beliefs,
                            model)
@@ -82,6 +88,41 @@ def draft(facts: DocFacts, ev: Event, model: Model, floor: float | None,
                   when.when if when else None, ev.frame.hosts & set(p.sides), score=belief,
                   side_scores={n: beliefs[n] for n in p.sides if n in beliefs}, date_read=read)
             for p in groups]
+
+
+DEFINITE = frozenset({"the", "this", "that"})
+# Modifiers that make the noun another encounter ("the next summit", "the previous meeting").
+OTHER = frozenset({"earlier", "previous", "another", "later", "new", "next", "latest", "last",
+                   "first", "second", "third"})
+
+
+def anaphoric(facts: DocFacts, ev: Event) -> bool:
+    """A meeting noun named as one already told ("the summit", "this meeting"): its one side
+    is a participant joining that meeting, not a meeting of its own."""
+    root = ev.trig.root(facts.doc)
+    return not ev.trig.is_verb and any(c.dep_ == "det" and c.lower_ in DEFINITE
+                                       for c in root.children) \
+        and not any(c.lower_ in OTHER for c in root.children)
+
+
+def join(merged: list[Draft], joiners: list[Draft]) -> list[Draft]:
+    """Each joiner's side joins the nearest earlier meeting it does not contradict. Only a
+    meeting of one body or of three or more sides takes attendees named later: a remark on
+    a two-sided meeting ("Uganda welcomed the meeting") is mostly a third party's comment."""
+    for j in joiners:
+        earlier = [m for m in merged if m.sent.start < j.sent.start and not distinct(m, j)
+                   and m.status == j.status and len(m.parties.sides) != 2]
+        if not earlier:
+            continue
+        target = max(earlier, key=lambda m: m.sent.start)
+        for name, kind in j.parties.sides.items():
+            if name not in target.parties.sides:
+                target.parties.add(name, kind, j.parties.where.get(name, -1))
+                target.side_scores[name] = j.side_scores.get(name, j.score or 0.0)
+        for person in j.parties.people:
+            if person not in target.parties.people:
+                target.parties.people.append(person)
+    return merged
 
 
 def gathering(facts: DocFacts, parties: Parties) -> bool:
@@ -139,8 +180,10 @@ def unmetonym(option: PlaceOption, sides: set[str]) -> Mention:
 def decide(facts: DocFacts, events: list[Event], model: Model,
            floor: float | None = None) -> list[Draft]:
     """Distinct meetings of an article (`floor` overrides the model's meeting threshold)."""
-    return learned_merge(drafts_of(facts, events, model, floor), model.merge,
-                         model.thresholds["merge"])
+    drafts = drafts_of(facts, events, model, floor)
+    merged = learned_merge([d for d in drafts if not d.joins], model.merge,
+                           model.thresholds["merge"])
+    return join(merged, [d for d in drafts if d.joins])
 
 
 def drafts_of(facts: DocFacts, events: list[Event], model: Model,

@@ -9,11 +9,14 @@ another office ("the President of Russia"), or just more often than the topics.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Token
 
 from ingest.extraction.facts import DocFacts
+from ingest.extraction.lexicon import cue_words
+from ingest.extraction.parties import styled
 from ingest.extraction.scope import clause_head, subject_of
 from ingest.extraction.triggers import Trigger
 
@@ -28,7 +31,8 @@ def countryless_subject(facts: DocFacts, trig: Trigger) -> bool:
     if any(m.start in subj for m in facts.in_sent(sent) if m.kind in ("country", "org")):
         return False
     people = [p for p, last in facts.people_in(sent) if last in subj]
-    titled = any(t.start in subj for t in facts.titles_by_sent.get(sent.start, []))
+    titled = any(t.start in subj for t in facts.titles_by_sent.get(sent.start, [])) \
+        or any(styled(facts.doc[i]) for i in subj)
     return (titled or bool(people)) and not any(id(p) in facts.person_country for p in people)
 
 
@@ -45,16 +49,46 @@ def coordinated(tok: Token) -> set[int]:
     return out
 
 
+# A readout's letterhead names the government that publishes it ("Ministry of Foreign
+# Affairs of Japan", "Kingdom of X / Ministry of Foreign Affairs", "Prime Minister of Canada").
+PUBLISHER = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, cue_words("publisher_words"))))
+                       + r")\b")
+HEADER_LINES = 3
+HEADER_WORDS = 12
+
+
+def publisher(facts: DocFacts) -> str | None:
+    """The country of the government a readout's letterhead names: in its first short lines,
+    one of which names a government body, before any line of running text."""
+    lines: list[tuple[int, int, str]] = []  # character range and lower-cased text
+    offset = 0
+    for line in facts.doc.text.split("\n")[:HEADER_LINES + 4]:
+        if line.strip():
+            if len(line.split()) > HEADER_WORDS or len(lines) == HEADER_LINES:
+                break
+            lines.append((offset, offset + len(line), line.lower()))
+        offset += len(line) + 1
+    if not any(PUBLISHER.search(text) for _, _, text in lines):
+        return None
+    for m in facts.mentions:
+        char = facts.doc[m.start].idx
+        if m.kind == "country" and any(a <= char < b for a, b, _ in lines):
+            return m.name
+    return None
+
+
 def home_country(facts: DocFacts, trig: Trigger, sides: set[str]) -> str | None:
-    """A host's own country where it hosts; else the country the article names beside the
-    given sides, else in an office, else most often (first named on a tie), other than the
-    sides themselves."""
+    """A host's own country where it hosts; else the readout's publisher; else the country
+    the article names beside the given sides, else in an office, else most often (first
+    named on a tie), other than the sides themselves."""
     if trig.kind == "host":
         sent = facts.doc[trig.start].sent
         here = [m.country for m in facts.in_sent(sent) if m.kind == "place" and m.country
                 and not m.dateline and m.country not in sides]
         if here:
             return here[0]
+    if (own := publisher(facts)) is not None and own not in sides:
+        return own
     countries = [m for m in facts.mentions if m.name not in sides and (
         m.kind == "country" or (m.kind == "place" and m.name == m.country))]
     if not countries:

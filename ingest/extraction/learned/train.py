@@ -182,7 +182,7 @@ def draft_gold(d: Draft, gold: GoldArticle, spans: list[Spans]) -> GoldMeeting |
 def label_merges(p: Parsed, stage: Model, rows: Rows) -> None:
     """Merge rows from the first-stage drafts of a training article, merged by the gold."""
     spans = evidence_spans(p.gold)
-    drafts = drafts_of(p.facts, p.events, stage)
+    drafts = [d for d in drafts_of(p.facts, p.events, stage) if not d.joins]
     gold = {id(d): draft_gold(d, p.gold, spans) for d in drafts}
 
     def oracle(a: Draft, b: Draft) -> float:
