@@ -55,6 +55,7 @@ PUBLISHER = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, cue_words("publ
                        + r")\b")
 HEADER_LINES = 3
 HEADER_WORDS = 12
+HEADER_CHARS = 1000
 
 
 def publisher(facts: DocFacts) -> str | None:
@@ -62,7 +63,8 @@ def publisher(facts: DocFacts) -> str | None:
     one of which names a government body, before any line of running text."""
     lines: list[tuple[int, int, str]] = []  # character range and lower-cased text
     offset = 0
-    for line in facts.doc.text.split("\n")[:HEADER_LINES + 4]:
+    # header lines are short: the text's opening characters hold them (bounded work per call)
+    for line in facts.doc.text[:HEADER_CHARS].split("\n")[:HEADER_LINES + 4]:
         if line.strip():
             if len(line.split()) > HEADER_WORDS or len(lines) == HEADER_LINES:
                 break
@@ -70,8 +72,11 @@ def publisher(facts: DocFacts) -> str | None:
         offset += len(line) + 1
     if not any(PUBLISHER.search(text) for _, _, text in lines):
         return None
-    for m in facts.mentions:
+    end = lines[-1][1]
+    for m in facts.mentions:  # in text order
         char = facts.doc[m.start].idx
+        if char >= end:
+            break
         if m.kind == "country" and any(a <= char < b for a, b, _ in lines):
             return m.name
     return None
