@@ -46,6 +46,9 @@ RESIDUE_LINE = re.compile(
     r"|^[^\n]*(?:\[[^\]\n]*/\s*" + AGENCIES + r"[^\]\n]*\]|\b(?:Photograph|Photo|Picture)s?:"
     r"[^\n]*/\s*" + AGENCIES + r"\b[^\n]*)[ \t]*$"
     r"|" + NAME_WORDS + r"\s*/\s*" + AGENCIES + r"\b"
+    # A caption placing people in the picture ("X, left, and Y meet in Z on Nov. 22.")
+    r"|^[^\n]{0,300}(?:, (?:left|right|centre|center)(?: to right)?,|"
+    r"\((?:left|right|centre|center)\))[^\n]{0,300}$"
     r"|[^\n.]{0,60}(?i:getty images|via getty|app store|google play)[^\n.]{0,30}"
     r"|(?i:follow)\s+" + NAME_WORDS + r"(?:\s+on\s+(?i:twitter|facebook|instagram))?")
 
@@ -106,7 +109,7 @@ def particle_end(doc: Doc, end: int) -> int:
 
 def residue_lines(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of page residue: share and follow lines, "READ MORE:" and video
-    teasers, photo credits, app-store links."""
+    teasers, photo credits and captions, app-store links."""
     return [m.span() for m in RESIDUE_LINE.finditer(doc.text)]
 
 

@@ -189,3 +189,12 @@ def test_a_picture_caption_reports_no_meeting(run: Run) -> None:
             "The two leaders discussed trade and a new railway.")
     result = run(text)
     assert {frozenset(m.countries) for m in result.meetings} == {frozenset({"Kenya", "Tanzania"})}
+
+
+def test_a_caption_that_places_people_in_the_picture_reports_no_meeting(run: Run) -> None:
+    text = ("The presidents of Kenya and Tanzania held talks in Nairobi on Monday.\n\n"
+            "Chilean Foreign Minister Ana Roy, left, and Peruvian Foreign Minister Luis Paz "
+            "meet in Lima on Friday.\n\n"
+            "The two leaders discussed trade and a new railway.")
+    result = run(text)
+    assert {frozenset(m.countries) for m in result.meetings} == {frozenset({"Kenya", "Tanzania"})}
