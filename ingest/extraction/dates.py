@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from graph.records import DatePrecision
 from ingest.extraction.lexicon import cue_offsets, cue_words
-from ingest.extraction.triggers import chain, planned
+from ingest.extraction.triggers import PLAN_WORDS, chain, planned
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -137,9 +137,13 @@ def tense(ent: Span) -> str:
     """The tense of the clause a DATE expression sits in: "future" ("will meet on Monday",
     "talks scheduled for May 12"), "past", "present" or "none" (no verb above it)."""
     tokens = chain(ent.root, limit=5)
+    verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX")), None)
+    # "agreed Tuesday to expand …": the date is the agreeing's, in the past; only what was
+    # agreed ("agreed to meet on Friday") is ahead
+    if verb is not None and verb.tag_ == "VBD" and verb.lower_ in PLAN_WORDS:
+        return "past"
     if planned(tokens):
         return "future"
-    verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return "none"
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}

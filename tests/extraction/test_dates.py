@@ -56,6 +56,9 @@ def test_weekday_without_publication_date_is_unresolved() -> None:
     ("Talks on the border are due to begin in Quito on Wednesday.", "future"),
     ("The ministers met in Quito on Tuesday.", "past"),
     ("The talks were held in Quito on Tuesday.", "past"),
+    # the date of the agreeing itself, not of what was agreed
+    ("The two presidents agreed Tuesday to expand trade.", "past"),
+    ("The two presidents agreed to meet again on Tuesday.", "future"),
     ("The Chilean envoy has visited Lima twice since 2004.", "none"),
 ])
 def test_tense_of_a_date_expression(nlp: Language, text: str, expected: str) -> None:
