@@ -67,9 +67,16 @@ class DocFacts:
                     self.people_by_sent.setdefault(key, []).append((person, e - 1))
 
     def title_holder(self, title: str) -> Person | None:
-        """The one person the article gives this title ("the foreign minister" → that person)."""
-        holders = [r.person for r in self.roles if r.title.lower() == title.lower()]
-        return holders[0] if len(holders) == 1 else None
+        """The one person the article gives this title ("the foreign minister" → that person),
+        or else the one whose fuller title it shortens ("the Deputy Secretary" → the Deputy
+        Secretary of State named earlier)."""
+        key = title.lower()
+        holders = {id(r.person): r.person for r in self.roles if r.title.lower() == key}
+        # a one-word office ("the Minister") shortens too many titles, often another's
+        if not holders and " " in key:
+            holders = {id(r.person): r.person for r in self.roles
+                       if r.title.lower().startswith(key + " ")}
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def evidence(self, sent: Span) -> tuple[str, int, int]:
         """A sentence's verbatim text and character offsets in the source text."""

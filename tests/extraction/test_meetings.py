@@ -476,3 +476,13 @@ def test_his_highness_is_the_readout_s_own_minister_not_the_last_person_named(
                  "received the Ambassador of Kenya, Mr. Peter Wambua, at the Ministry.")
     visit = next(m for m in result.meetings if "Kenya" in m.evidence)
     assert set(visit.countries) == {"Bahrain", "Kenya"}
+
+
+def test_an_official_named_by_a_shortened_title_keeps_the_country_of_the_full_one(
+        run: Run) -> None:
+    # "the Deputy Secretary" is the Deputy Secretary of State named before: a US official.
+    result = run("Deputy Secretary of State Laura Fenwick said on Monday that lithium supply "
+                 "chains were a priority.\n\nIn Santiago, the Deputy Secretary met with Chilean "
+                 "officials on Tuesday.")
+    assert [set(m.countries) for m in result.meetings] == [{"United States", "Chile"}]
+

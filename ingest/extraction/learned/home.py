@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ingest.extraction.facts import DocFacts
 from ingest.extraction.lexicon import cue_words
+from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import styled
 from ingest.extraction.scope import clause_head, subject_of
 from ingest.extraction.triggers import Trigger
@@ -82,6 +83,18 @@ def publisher(facts: DocFacts) -> str | None:
     return None
 
 
+# Where an official goes ("travelled to A", "in A, the envoy met …") is not where they serve.
+WHERE = frozenset({"to", "in"})
+
+
+def visited(facts: DocFacts, m: Mention) -> bool:
+    """A country named as a place someone is in or goes to, alone or in a list."""
+    head = facts.doc[m.start:m.end].root
+    while head.dep_ in ("compound", "appos", "conj"):
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in WHERE
+
+
 def home_country(facts: DocFacts, trig: Trigger, sides: set[str]) -> str | None:
     """A host's own country where it hosts; else the readout's publisher; else the country
     the article names beside the given sides, else in an office, else most often (first
@@ -95,7 +108,8 @@ def home_country(facts: DocFacts, trig: Trigger, sides: set[str]) -> str | None:
     if (own := publisher(facts)) is not None and own not in sides:
         return own
     countries = [m for m in facts.mentions if m.name not in sides and (
-        m.kind == "country" or (m.kind == "place" and m.name == m.country))]
+        m.kind == "country" or (m.kind == "place" and m.name == m.country))
+        and not visited(facts, m)]
     if not countries:
         return None
     at = {i: m for m in countries for i in range(m.start, m.end)}
