@@ -37,3 +37,13 @@ def test_a_country_named_as_an_actor_still_counts(nlp: Language) -> None:
     text = text.replace("thanked Kenya's government.",
                         "thanked Kenya's government and Kenya's police.")
     assert home_of(nlp, text, "Kagwa", {"Uganda"}) == "Kenya"
+
+
+def test_the_country_of_an_official_met_is_not_the_visitor_s_home(nlp: Language) -> None:
+    # Togo is named twice, both times as the country of people the envoy met.
+    text = ("Office of the Spokesperson\n\nSpecial Envoy Mark Ellery discussed grain exports "
+            "with partners of the United States on Monday.\n\nIn Ghana, Special Envoy Ellery "
+            "met with the Vice President of Togo.\n\nLater, Special Envoy Ellery received "
+            "Togo's trade officials.\n\nIn Benin, Special Envoy Ellery met with President "
+            "Paul Adjo.")
+    assert home_of(nlp, text, "Adjo", {"Benin"}) == "United States"

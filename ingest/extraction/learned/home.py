@@ -87,12 +87,27 @@ def publisher(facts: DocFacts) -> str | None:
 WHERE = frozenset({"to", "in"})
 
 
+# Verbs whose object is the counterpart an official meets ("met with the Crown Prince of A");
+# written out in their forms, as the pipeline has no lemmatizer.
+MET = frozenset(f"{stem}{end}" for stem in ("meet", "receive", "host", "welcome", "visit",
+                                            "talk", "speak", "call")
+                for end in ("", "s", "ed", "d", "ing")) | {"met", "spoke", "spoken"}
+PHRASE = ("compound", "appos", "conj", "poss", "amod", "nmod")
+
+
 def visited(facts: DocFacts, m: Mention) -> bool:
-    """A country named as a place someone is in or goes to, alone or in a list."""
+    """A country named as a place someone is in or goes to, alone or in a list, or as the
+    country of the people someone meets."""
     head = facts.doc[m.start:m.end].root
     while head.dep_ in ("compound", "appos", "conj"):
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in WHERE
+    if head.dep_ == "pobj" and head.head.lower_ in WHERE:
+        return True
+    while head.dep_ in PHRASE or (head.dep_ == "pobj" and head.head.lower_ == "of"):
+        head = head.head.head if head.dep_ == "pobj" else head.head
+    verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "with" else \
+        head.head if head.dep_ == "dobj" else None
+    return verb is not None and verb.lower_ in MET
 
 
 def home_country(facts: DocFacts, trig: Trigger, sides: set[str]) -> str | None:
