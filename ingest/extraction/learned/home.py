@@ -15,7 +15,8 @@ from collections import Counter
 from spacy.tokens import Token
 
 from ingest.extraction.facts import DocFacts
-from ingest.extraction.lexicon import cue_words
+from ingest.extraction.learned.trips import list_head, phrase_head
+from ingest.extraction.lexicon import cue_words, load_lexicon
 from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import styled
 from ingest.extraction.scope import clause_head, subject_of
@@ -87,24 +88,20 @@ def publisher(facts: DocFacts) -> str | None:
 WHERE = frozenset({"to", "in"})
 
 
-# Verbs whose object is the counterpart an official meets ("met with the Crown Prince of A");
-# written out in their forms, as the pipeline has no lemmatizer.
-MET = frozenset(f"{stem}{end}" for stem in ("meet", "receive", "host", "welcome", "visit",
-                                            "talk", "speak", "call")
-                for end in ("", "s", "ed", "d", "ing")) | {"met", "spoke", "spoken"}
-PHRASE = ("compound", "appos", "conj", "poss", "amod", "nmod")
+# Verbs whose object is the counterpart an official meets ("met with the Crown Prince of A",
+# "received A's officials"): the meeting lexicon's verbs, by their first word.
+MET = frozenset(phrase.split()[0] for phrase, kind in load_lexicon().verbs.items()
+                if kind in ("meeting", "host", "visit", "phone_call")
+                or phrase.endswith((" with", " to")))
 
 
 def visited(facts: DocFacts, m: Mention) -> bool:
     """A country named as a place someone is in or goes to, alone or in a list, or as the
     country of the people someone meets."""
-    head = facts.doc[m.start:m.end].root
-    while head.dep_ in ("compound", "appos", "conj"):
-        head = head.head
+    head = list_head(facts.doc[m.start:m.end].root)
     if head.dep_ == "pobj" and head.head.lower_ in WHERE:
         return True
-    while head.dep_ in PHRASE or (head.dep_ == "pobj" and head.head.lower_ == "of"):
-        head = head.head.head if head.dep_ == "pobj" else head.head
+    head = phrase_head(head)
     verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "with" else \
         head.head if head.dep_ == "dobj" else None
     return verb is not None and verb.lower_ in MET
