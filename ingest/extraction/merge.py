@@ -45,7 +45,8 @@ def absorb(into: Draft, other: Draft) -> None:
     if other.score is not None:
         into.score = max(into.score or 0.0, other.score)
     for side, belief in other.side_scores.items():
-        into.side_scores[side] = max(into.side_scores.get(side, 0.0), belief)
+        if side in into.parties.sides:
+            into.side_scores[side] = max(into.side_scores.get(side, 0.0), belief)
 
 
 def merge(drafts: list[Draft]) -> list[Draft]:

@@ -84,15 +84,27 @@ def gather(facts: DocFacts, sent: Span, inside: set[int]) -> Parties:
         country = facts.gaz.title_countries.get(title.text.lower())
         if country:
             parties.add(country, "Country", title.start)
-    for tok in sent:
-        if tok.i in inside and tok.lower_ in PRONOUNS and tok.dep_ in PRONOUN_DEPS \
-                and not styled(tok):
-            found = antecedent(facts, tok.i)
-            if found is not None:
-                add_person(facts, parties, found, tok.i)
-            elif (official := described_official(facts, sent, tok.i)) is not None:
-                parties.add(official, "Country", tok.i)
+    for tok, found, official in pronouns(facts, sent):
+        if tok.i not in inside:
+            continue
+        if found is not None:
+            add_person(facts, parties, found, tok.i)
+        elif official is not None:
+            parties.add(official, "Country", tok.i)
     return parties
+
+
+def pronouns(facts: DocFacts, sent: Span) -> list[tuple[Token, Person | None, str | None]]:
+    """Each personal pronoun of a sentence with the person it stands for (the last one named),
+    or else the country of the unnamed official it refers to ("the Polish premier … he")."""
+    out: list[tuple[Token, Person | None, str | None]] = []
+    for tok in sent:
+        if tok.lower_ in PRONOUNS and tok.dep_ in PRONOUN_DEPS and not styled(tok):
+            found = antecedent(facts, tok.i)
+            official = described_official(facts, sent, tok.i) if found is None else None
+            if found is not None or official is not None:
+                out.append((tok, found, official))
+    return out
 
 
 def styled(tok: Token) -> bool:

@@ -486,3 +486,22 @@ def test_an_official_named_by_a_shortened_title_keeps_the_country_of_the_full_on
                  "officials on Tuesday.")
     assert [set(m.countries) for m in result.meetings] == [{"United States", "Chile"}]
 
+
+
+def test_the_next_sentence_naming_a_topic_country_tells_the_same_call(run: Run) -> None:
+    # "discussed ... its DPRK policy" re-tells the call with a topic as a third side.
+    result = run("Secretary of State Mary Cole spoke by phone with Chinese Foreign Minister Wu "
+                 "Lan on Friday. Secretary Cole and Minister Wu discussed the United States' "
+                 "review of its DPRK policy, focusing on the need for the two countries to work "
+                 "together.")
+    assert [set(m.countries) for m in result.meetings] == [{"United States", "China"}]
+
+
+def test_a_pronoun_subject_brings_the_side_of_the_official_it_stands_for(run: Run) -> None:
+    # "He" is the British foreign secretary; nothing else in the sentence names Britain.
+    result = run("Foreign Secretary Tom Hale of Britain toured the region this week, praising "
+                 "the deal between India and Pakistan. He will hold talks with the Indian "
+                 "government on Friday.")
+    talks = [m for m in result.meetings if m.evidence.startswith("He will")]
+    assert [(set(m.countries), m.status) for m in talks] == [({"United Kingdom", "India"},
+                                                              "planned")]

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 from ingest.extraction.dates import ResolvedDate
+from ingest.extraction.learned.merging import greedy
 from ingest.extraction.meetings import Draft
 from ingest.extraction.mentions import Mention
 from ingest.extraction.merge import absorb, clash, compatible, merge
@@ -26,8 +27,9 @@ def draft(sides: tuple[str, ...] = ("Chile", "Peru"), *, sentence: int = 0, kind
     parties.people.extend(Person(p) for p in people)
     date = ResolvedDate(when, "day" if len(when) == 10 else "month" if len(when) == 7
                         else "year") if when else None
-    return Draft(cast(Any, None), cast(Any, SimpleNamespace(start=sentence)), parties, kind,
-                 status, where, date, set(), score=score)
+    sent = SimpleNamespace(start=sentence, end=sentence + 1)
+    return Draft(cast(Any, None), cast(Any, sent), parties, kind, status, where, date, set(),
+                 score=score)
 
 
 LIMA, CUSCO, PERU = place("Lima", "Peru"), place("Cusco", "Peru"), place("Peru", "Peru")
@@ -90,3 +92,20 @@ def test_merge_keeps_distinct_encounters_in_order_of_first_report() -> None:
     got = merge([first, other_pair, same_as_first, elsewhere, later])
     assert got == [first, other_pair, later]  # `elsewhere` joined `first` (it had no place)
     assert first.when == ResolvedDate("2021-03-09", "day") and first.place == CUSCO
+
+
+def test_a_later_telling_with_one_side_more_joins_only_from_the_next_sentence() -> None:
+    def always(_a: Draft, _b: Draft) -> float:
+        return 1.0
+    call = draft(("Chile", "Peru"), sentence=0, score=0.9)
+    call.side_scores = {"Chile": 0.9, "Peru": 0.9}
+    topic = draft(("Chile", "Peru", "Bolivia"), sentence=1, people=("Ana Soto",))
+    topic.side_scores = {"Chile": 0.6, "Bolivia": 0.55}
+    assert greedy([call, topic], always) == [call]
+    assert set(call.parties.sides) == {"Chile", "Peru"}  # the sides it was first told with
+    assert call.side_scores == {"Chile": 0.9, "Peru": 0.9}  # no belief in a side it lacks
+    assert [p.name for p in call.parties.people] == ["Ana Soto"]
+    for later in (draft(("Chile", "Peru", "Bolivia"), sentence=2),  # not the next sentence
+                  draft(("Chile",), sentence=1),  # one side shared
+                  draft(("Chile", "Bolivia"), sentence=1)):  # another pair
+        assert len(greedy([draft(sentence=0), later], always)) == 2

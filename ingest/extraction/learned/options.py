@@ -15,7 +15,7 @@ from ingest.extraction.learned.context import Article, governing, marker
 from ingest.extraction.learned.linear import Features, bucket, word
 from ingest.extraction.meetings import Frame, boundary, other_event, verb_locatives
 from ingest.extraction.mentions import Mention
-from ingest.extraction.parties import org_kind
+from ingest.extraction.parties import org_kind, party_kind, pronouns
 from ingest.extraction.places import place_key, venue_place
 from ingest.extraction.scope import clause_head, subject_of
 from ingest.extraction.triggers import Trigger
@@ -123,6 +123,11 @@ def party_sources(art: Article, sent: Span) -> list[tuple[str, str, str, int, st
             country = facts.gaz.title_countries.get(title.text.lower())
             if country:
                 out.append((country, "Country", "sent:title", title.start, "title"))
+        for tok, found, official in pronouns(facts, s):
+            party = facts.person_country.get(id(found)) if found is not None else official
+            kind = party_kind(facts, party) if party else None
+            if party and kind:
+                out.append((party, kind, "sent:pronoun", tok.i, "pronoun"))
     return out
 
 
