@@ -4,6 +4,7 @@ and titles tied to the country that modifies them."""
 from __future__ import annotations
 
 from graph.records import Extraction
+from ingest.extraction.people import widgets
 from tests.extraction.conftest import Run
 
 
@@ -198,3 +199,11 @@ def test_a_caption_that_places_people_in_the_picture_reports_no_meeting(run: Run
             "The two leaders discussed trade and a new railway.")
     result = run(text)
     assert {frozenset(m.countries) for m in result.meetings} == {frozenset({"Kenya", "Tanzania"})}
+
+
+def test_a_widget_is_the_clause_around_its_words_and_no_further() -> None:
+    text = ("The talks ended. Listen to this story on Google Play now\nAna Ruiz met her. "
+            + "x" * 70 + " via Getty Images " + "y" * 40)
+    got = [text[a:b] for a, b in widgets(text)]
+    assert got == [" Listen to this story on Google Play now",  # from the stop to the line end
+                   "x" * 59 + " via Getty Images " + "y" * 22]  # 60 before, 30 after
