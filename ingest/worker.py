@@ -29,6 +29,8 @@ from ingest.settings import WorkerSettings
 from ingest.supervisor import Interrupted
 
 log = logging.getLogger(__name__)
+# How long a stopping worker waits for its last liveness pulse to be written.
+PULSE_JOIN_SECONDS = 5.0
 
 # Articles in, one extraction (or the exception that ended it) per article out, in order.
 Extractor = Callable[[list[ArticleText]], Sequence[Extraction | Exception]]
@@ -114,6 +116,10 @@ class Worker:
         finally:
             self.liveness.enter("stopping")
             ended.set()
+            # A pulse already under way would write this worker back into the registry after
+            # `_leave` removed it (seen as a stopped worker still "busy"): let it finish first,
+            # for at most PULSE_JOIN_SECONDS so that stopping stays prompt.
+            pulse.join(PULSE_JOIN_SECONDS)
             self._release()
             self._leave(registry)
 
