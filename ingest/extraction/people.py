@@ -124,10 +124,10 @@ def widgets(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in WIDGET.finditer(text):
         lo = max(0, m.start() - WIDGET_BEFORE)
-        start = max(text.rfind("\n", lo, m.start()), text.rfind(".", lo, m.start())) + 1 or lo
+        stop_before = max(text.rfind("\n", lo, m.start()), text.rfind(".", lo, m.start()))
         hi = min(len(text), m.end() + WIDGET_AFTER)
         stops = [i for i in (text.find("\n", m.end(), hi), text.find(".", m.end(), hi)) if i >= 0]
-        out.append((max(start, lo), min(stops, default=hi)))
+        out.append((max(stop_before + 1, lo), min(stops, default=hi)))
     return out
 
 
