@@ -78,6 +78,21 @@ class DocFacts:
                        if r.title.lower().startswith(key + " ")}
         return next(iter(holders.values())) if len(holders) == 1 else None
 
+    def last_titled(self, title: Span) -> Person | None:
+        """The person last named right after this title or a fuller one before it ("Secretary
+        Blinken will travel … the Secretary will meet"): an unnamed office is, most often,
+        the one just in the story."""
+        key = title.text.lower()
+        starts = {s: p for p in self.people for s, _ in p.spans if s < title.start}
+        best: tuple[int, Person] | None = None
+        for titles in self.titles_by_sent.values():
+            for t in titles:
+                low = t.text.lower()
+                if t.end in starts and (low == key or low.startswith(key + " ")) \
+                        and (best is None or t.end > best[0]):
+                    best = (t.end, starts[t.end])
+        return best[1] if best else None
+
     def evidence(self, sent: Span) -> tuple[str, int, int]:
         """A sentence's verbatim text and character offsets in the source text."""
         raw = self.source[sent.start_char:sent.start_char + len(sent.text)]

@@ -78,7 +78,7 @@ def gather(facts: DocFacts, sent: Span, inside: set[int]) -> Parties:
     for title in facts.titles_by_sent.get(sent.start, []):
         if title.start not in inside or not unnamed(facts, title):
             continue
-        holder = facts.title_holder(title.text)
+        holder = facts.title_holder(title.text) or facts.last_titled(title)
         if holder is not None:
             add_person(facts, parties, holder, title.start)
         country = facts.gaz.title_countries.get(title.text.lower())

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.keys import entity_key
 from ingest.extraction.lexicon import Lexicon, cue_words
 from ingest.extraction.mention import Mention
-from reference.gazetteer import City, Gazetteer
+from reference.gazetteer import City, Gazetteer, load_gazetteer
 
 # Heads that make a country mention a mere modifier of a thing, not an actor.
 THING_HEADS = cue_words("thing_heads")
@@ -152,20 +152,41 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2})?\s*(?:\([A-Za-z. ]{1,30}\))?\s*[-—–_]{1,2}\s")
 
 
+# The same in a broadcaster's style, the city in title case ("Brussels (CNN) President …"):
+# taken only when the brackets name a known outlet and the city is a known city.
+TITLED_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+    r" ?\((?P<outlet>[^()\n]{1,30})\)[ \t]*(?:[-—–_]{1,2}[ \t]*)?")
+
+
+def dateline(doc: Doc) -> tuple[int, str, int] | None:
+    """A leading dateline: where its city starts, the city's text, and where it ends."""
+    head = doc.text[:400]
+    match = DATELINE.search(head)
+    if match is not None:
+        return match.start("city"), match.group("city").strip(" -/."), match.end()
+    gaz = load_gazetteer()
+    for match in TITLED_DATELINE.finditer(head):
+        outlet = gaz.surfaces.get(match.group("outlet"), [])
+        if any(s.kind == "media" for s in outlet) and gaz.city(match.group("city")):
+            return match.start("city"), match.group("city"), match.end()
+    return None
+
+
 def dateline_end(doc: Doc) -> int:
     """Character offset where a leading dateline ends (0 when there is none)."""
-    match = DATELINE.search(doc.text[:400])
-    return match.end() if match else 0
+    found = dateline(doc)
+    return found[2] if found else 0
 
 
 def dateline_place(doc: Doc, gaz: Gazetteer) -> Mention | None:
     """The dateline's city, marked `dateline=True`: where the story was filed."""
-    match = DATELINE.search(doc.text[:400])
-    if match is None:
+    found = dateline(doc)
+    if found is None:
         return None
-    text = match.group("city").strip(" -/.")
-    span = doc.char_span(match.start("city"), match.start("city") + len(text),
-                         alignment_mode="expand")
+    start, text, _ = found
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
     if span is None or not text:
         return None
     city = gaz.city(text)

@@ -487,6 +487,16 @@ def test_an_official_named_by_a_shortened_title_keeps_the_country_of_the_full_on
     assert [set(m.countries) for m in result.meetings] == [{"United States", "Chile"}]
 
 
+def test_a_one_word_office_is_the_official_last_named_with_it(run: Run) -> None:
+    # Two "Secretary ..." titles: "the Secretary" in Santiago is the one the story follows.
+    result = run("Secretary of State Mary Cole will travel to Peru, Chile and Brazil May 10-15."
+                 "\n\nIn Lima, Peru, on May 10, the Secretary will meet with President Luis "
+                 "Vera and Secretary of Foreign Affairs Juan Soto to discuss trade.\n\nThen, "
+                 "Secretary Cole will travel to Chile May 12-13. In Santiago, the Secretary "
+                 "will meet with senior Chilean officials to discuss lithium supply chains.")
+    (santiago,) = [m for m in result.meetings if m.evidence.startswith("In Santiago")]
+    assert set(santiago.countries) == {"United States", "Chile"}
+
 
 def test_the_next_sentence_naming_a_topic_country_tells_the_same_call(run: Run) -> None:
     # "discussed ... its DPRK policy" re-tells the call with a topic as a third side.

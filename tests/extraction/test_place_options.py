@@ -85,3 +85,18 @@ def test_a_visit_keeps_its_country_when_the_city_is_far_away(nlp: Language) -> N
     draft = visit_to(facts, "Kenya")
     sharpen_visit(facts, draft)
     assert draft.place is not None and draft.place.name == "Kenya"
+
+
+def party_feats(facts: DocFacts, word: str) -> dict[str, dict[str, float]]:
+    """Party name → features, of the trigger `word`."""
+    return {o.name: o.feats for o in event(facts, word).parties}
+
+
+def test_a_country_named_only_as_the_venue_is_marked_so(nlp: Language) -> None:
+    # Estonia is where Latvia and Poland meet; Finland, visited, may well be a side.
+    facts = facts_of(nlp, "Latvian and Polish envoys will meet in Tallinn, Estonia on Monday "
+                          "before they visit Finland.")
+    feats = party_feats(facts, "meet")
+    assert feats["Estonia"].get("venue_only&meeting") == 1.0
+    assert not any(k.startswith("venue_only") for k in feats["Finland"])
+    assert not any(k.startswith("venue_only") for k in feats["Latvia"])

@@ -102,6 +102,22 @@ def test_the_dateline_city_is_marked(nlp: Language, text: str) -> None:
     assert not place(found, "Sochi").dateline
 
 
+@pytest.mark.parametrize(("text", "city"), [
+    ("Geneva (CNN) President Mara Olsen opened the summit on Tuesday.", "Geneva"),
+    ("Vienna, Austria (AP) — Two envoys met on Tuesday.", "Vienna"),
+])
+def test_a_title_case_dateline_before_an_outlet_is_marked(nlp: Language, text: str,
+                                                          city: str) -> None:
+    found = mentions(nlp, text)
+    assert [m.name for m in found if m.dateline] == [city]
+    assert not any(m.kind == "country" and m.start == 0 for m in found)
+
+
+def test_brackets_naming_no_outlet_make_no_dateline(nlp: Language) -> None:
+    found = mentions(nlp, "Geneva (the old town) hosted two envoys on Tuesday.")
+    assert not any(m.dateline for m in found)
+
+
 def test_an_old_capital_name_is_kept_as_written(nlp: Language) -> None:
     found = mentions(nlp, "The delegation held talks in Peking on Monday.")
     assert (place(found, "Peking").country) == "China"

@@ -15,7 +15,7 @@ from ingest.extraction.learned.context import Article, governing, marker
 from ingest.extraction.learned.linear import Features, bucket, word
 from ingest.extraction.meetings import Frame, boundary, other_event, verb_locatives
 from ingest.extraction.mentions import Mention
-from ingest.extraction.parties import org_kind, party_kind, pronouns
+from ingest.extraction.parties import org_kind, party_kind, pronouns, unnamed
 from ingest.extraction.places import place_key, venue_place
 from ingest.extraction.scope import clause_head, subject_of
 from ingest.extraction.triggers import Trigger
@@ -123,6 +123,10 @@ def party_sources(art: Article, sent: Span) -> list[tuple[str, str, str, int, st
             country = facts.gaz.title_countries.get(title.text.lower())
             if country:
                 out.append((country, "Country", "sent:title", title.start, "title"))
+            holder = facts.last_titled(title) if unnamed(facts, title) else None
+            party = facts.person_country.get(id(holder)) if holder is not None else None
+            if party and (kind := party_kind(facts, party)):
+                out.append((party, kind, "sent:office", title.start, "office"))
         for tok, found, official in pronouns(facts, s):
             party = facts.person_country.get(id(found)) if found is not None else official
             kind = party_kind(facts, party) if party else None
@@ -138,9 +142,12 @@ def party_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
     ranks: dict[str, tuple[bool, bool, int]] = {}
     tags: dict[str, Features] = {}
     subj = trigger_subject(trig, doc)
+    venue: dict[str, bool] = {}
     for name, kind, src, token, surface in party_sources(art, sent):
         where = src.split(":")[0]
         f = position(doc[token], trig, frame, subj) if where == "sent" else {}
+        if where == "sent":
+            venue[name] = venue.get(name, True) and in_venue(doc[token])
         f[f"where={where}"] = 1.0
         tags.setdefault(name, {}).update({f"src={src}": 1.0, f"surface={surface}": 1.0})
         tags[name]["mentions"] = tags[name].get("mentions", 0.0) + 1.0
@@ -154,9 +161,17 @@ def party_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
                                      {"src=rule_only": 1.0})
     for name, option in best.items():
         option.feats |= tags.get(name, {})
+        if venue.get(name):
+            option.feats[f"venue_only&{trig.kind}"] = 1.0
         option.feats["mentions"] = min(option.feats.get("mentions", 0.0), 4.0) / 4.0
         option.feats |= common(art, trig, frame, name, len(best))
     return list(best.values())
+
+
+def in_venue(tok: Token) -> bool:
+    """Whether a name stands in a locative phrase ("in Minsk, Belarus", "at the UN")."""
+    g = governing(tok)
+    return g.dep_ == "pobj" and g.head.lower_ in ("in", "at")
 
 
 def common(art: Article, trig: Trigger, frame: Frame, name: str, n: int) -> Features:
