@@ -8,15 +8,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ingest.extraction.components import TITLES
 from ingest.extraction.dates import ResolvedDate, day_words, resolve
 from ingest.extraction.lexicon import Lexicon
 from ingest.extraction.mentions import Mention
 from ingest.extraction.people import Person
-from ingest.extraction.roles import RoleFact
+from ingest.extraction.roles import ENVOY_WORDS, RoleFact
 from reference.gazetteer import Gazetteer
+
+# Dependents a name climbs through to the noun phrase it is part of.
+PHRASE_DEPS = frozenset({"compound", "amod", "poss", "appos", "conj", "cc"})
 
 
 @dataclass
@@ -99,6 +102,20 @@ class DocFacts:
         start = sent.start_char + len(raw) - len(raw.lstrip())
         text = raw.strip()
         return text, start, start + len(text)
+
+    def portfolio(self, tok: Token) -> bool:
+        """Whether a mention names an envoy's portfolio, not a side ("Special Representative
+        for the DPRK", "Special Envoy for Yemen"): the object of a "for" right after an
+        envoy's title (a spokesman for X speaks for X's side)."""
+        for _ in range(8):  # climbs a noun phrase, bounded
+            if tok.dep_ not in PHRASE_DEPS or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+            return False
+        titles = self.titles_by_sent.get(tok.sent.start, [])
+        return any(t.end == tok.head.i and t.text.lower().endswith(ENVOY_WORDS)
+                   for t in titles)
 
     def in_sent(self, sent: Span) -> list[Mention]:
         """Mentions inside one sentence."""

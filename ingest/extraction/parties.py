@@ -63,7 +63,7 @@ def gather(facts: DocFacts, sent: Span, inside: set[int]) -> Parties:
     """Parties named inside the trigger's clause."""
     parties = Parties()
     for m in facts.in_sent(sent):
-        if m.start not in inside:
+        if m.start not in inside or facts.portfolio(facts.doc[m.end - 1]):
             continue
         if m.kind == "country":
             parties.add(m.name, "Country", m.start)

@@ -254,6 +254,9 @@ def role_at(doc: Doc, span: tuple[int, int], idx: Index,
             return given
     shown = given.title if given is not None else title
     host = given.host if given is not None else None
+    envoy = portfolio_envoy(doc, title, idx)
+    if envoy is not None:  # the title continues an envoy's: the envoy's party is theirs
+        title, shown = envoy, doc[envoy.start:title.start]
     for source, party in (("inside", party_inside(title, idx.starts)),
                           ("before", party_before(title.start, idx.ends, doc)),
                           ("after", party_after(doc, span[1], idx.starts)),
@@ -261,6 +264,19 @@ def role_at(doc: Doc, span: tuple[int, int], idx: Index,
         if party is not None:
             return Found(shown, party, source, host)
     return Found(shown, nearest_party(doc, title.start, idx.ends), "nearest", host)
+
+
+def portfolio_envoy(doc: Doc, title: Span, idx: Index) -> Span | None:
+    """ "Special Representative for the DPRK Ambassador X": the envoy title whose portfolio
+    (the country after "for") stands before this title; that country is not the holder's."""
+    portfolio = idx.ends.get(title.start)
+    if portfolio is None:
+        return None
+    i = portfolio.start - (portfolio.start > 0 and doc[portfolio.start - 1].lower_ == "the")
+    if i == 0 or doc[i - 1].lower_ != "for":
+        return None
+    envoy = idx.title_ends.get(i - 1)
+    return envoy if envoy is not None and envoy.text.lower().endswith(ENVOY_WORDS) else None
 
 
 # Which rule gave a role its party: read off the title's own words and neighbours (inside,

@@ -100,3 +100,12 @@ def test_a_country_named_only_as_the_venue_is_marked_so(nlp: Language) -> None:
     assert feats["Estonia"].get("venue_only&meeting") == 1.0
     assert not any(k.startswith("venue_only") for k in feats["Finland"])
     assert not any(k.startswith("venue_only") for k in feats["Latvia"])
+
+
+def test_an_envoy_s_portfolio_is_no_side_of_the_rules_and_is_marked_so(nlp: Language) -> None:
+    facts = facts_of(nlp, "U.S. Special Representative for the Philippines Ambassador Tom Hale "
+                          "met Japanese officials in Tokyo on Monday.")
+    ev = event(facts, "met")
+    assert "Philippines" not in ev.frame.parties.sides
+    assert {"United States", "Japan"} <= set(ev.frame.parties.sides)
+    assert party_feats(facts, "met")["Philippines"].get("portfolio_only&meeting") == 1.0

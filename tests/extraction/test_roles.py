@@ -34,6 +34,14 @@ def test_title_split_over_two_lines(run: Run) -> None:
     assert ("Ferreira", "Portugal") in {(r.person.split()[-1], r.country) for r in result.roles}
 
 
+def test_an_envoy_s_portfolio_country_is_not_the_holder_s(run: Run) -> None:
+    # "for the Philippines" is what the U.S. envoy works on; "Ambassador" continues the title.
+    result = run("U.S. Special Representative for the Philippines Ambassador Tom Hale met "
+                 "Japanese officials in Tokyo on Monday to discuss maritime security.")
+    assert {(r.person, r.country) for r in result.roles} == {("Tom Hale", "United States")}
+    assert [set(m.countries) for m in result.meetings] == [{"United States", "Japan"}]
+
+
 def test_portfolio_minister_with_demonym(run: Run) -> None:
     result = run("The Nigerian Oil Minister Bola Adeyemi said output would rise.")
     assert {(r.person, r.country) for r in result.roles} == {("Bola Adeyemi", "Nigeria")}

@@ -142,12 +142,12 @@ def party_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
     ranks: dict[str, tuple[bool, bool, int]] = {}
     tags: dict[str, Features] = {}
     subj = trigger_subject(trig, doc)
-    venue: dict[str, bool] = {}
+    slots: dict[str, set[str | None]] = {}
     for name, kind, src, token, surface in party_sources(art, sent):
         where = src.split(":")[0]
         f = position(doc[token], trig, frame, subj) if where == "sent" else {}
         if where == "sent":
-            venue[name] = venue.get(name, True) and in_venue(doc[token])
+            slots.setdefault(name, set()).add(slot(art.facts, doc[token]))
         f[f"where={where}"] = 1.0
         tags.setdefault(name, {}).update({f"src={src}": 1.0, f"surface={surface}": 1.0})
         tags[name]["mentions"] = tags[name].get("mentions", 0.0) + 1.0
@@ -161,17 +161,21 @@ def party_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
                                      {"src=rule_only": 1.0})
     for name, option in best.items():
         option.feats |= tags.get(name, {})
-        if venue.get(name):
-            option.feats[f"venue_only&{trig.kind}"] = 1.0
+        kinds = slots.get(name, set())
+        if len(kinds) == 1 and (only := next(iter(kinds))) is not None:
+            option.feats[f"{only}_only&{trig.kind}"] = 1.0
         option.feats["mentions"] = min(option.feats.get("mentions", 0.0), 4.0) / 4.0
         option.feats |= common(art, trig, frame, name, len(best))
     return list(best.values())
 
 
-def in_venue(tok: Token) -> bool:
-    """Whether a name stands in a locative phrase ("in Minsk, Belarus", "at the UN")."""
+def slot(facts: DocFacts, tok: Token) -> str | None:
+    """A phrase that names a country without making it a side: the venue ("in Minsk,
+    Belarus", "at the UN") or an envoy's portfolio ("Special Representative for the DPRK")."""
+    if facts.portfolio(tok):
+        return "portfolio"
     g = governing(tok)
-    return g.dep_ == "pobj" and g.head.lower_ in ("in", "at")
+    return "venue" if g.dep_ == "pobj" and g.head.lower_ in ("in", "at") else None
 
 
 def common(art: Article, trig: Trigger, frame: Frame, name: str, n: int) -> Features:
