@@ -276,11 +276,12 @@ ZWE||Zimbabwean,Zimbabweans|Harare|
 """
 
 # Historic states (ISO 3166-3 code where one exists): code | name | demonyms | capital |
-# aliases | valid until (ISO date; actor names that now mean a successor map here before it).
+# aliases | valid until (ISO date; actor names that now mean a successor map here before it:
+# before unification, "Germany" and "German" in the news meant the Federal Republic).
 HISTORIC_TABLE = """
 SUN|Soviet Union|Soviet,Soviets|Moscow|USSR,U.S.S.R.,Soviet Union|1991-12-26
 DDR|East Germany|East German,East Germans|East Berlin|German Democratic Republic,GDR|1990-10-03
-DEW|West Germany|West German,West Germans|Bonn|Federal Republic of Germany,FRG|1990-10-03
+DEW|West Germany|West German,West Germans,German,Germans|Bonn|Federal Republic of Germany,FRG,Germany|1990-10-03
 YUG|Yugoslavia|Yugoslav,Yugoslavs|Belgrade|Socialist Federal Republic of Yugoslavia|1992-04-27
 CSK|Czechoslovakia|Czechoslovak,Czechoslovaks|Prague||1993-01-01
 VDR|North Vietnam|North Vietnamese|Hanoi|Democratic Republic of Vietnam|1976-07-02

@@ -46,6 +46,14 @@ def test_historic_state_by_publication_date(run: Run) -> None:
     assert {e.name for e in new.entities} == {"Russia", "Germany"}
 
 
+def test_germany_before_unification_is_the_federal_republic(run: Run) -> None:
+    text = "German and Austrian officials exchanged notes on Germany's trade surplus."
+    old = run(text, published=date(1987, 6, 1))
+    assert {e.name for e in old.entities} == {"West Germany", "Austria"}
+    new = run(text, published=date(1991, 6, 1))
+    assert {e.name for e in new.entities} == {"Germany", "Austria"}
+
+
 def test_media_are_not_entities_or_parties(run: Run) -> None:
     result = run("Xinhua and Reuters reported that Chile and Peru met in Lima on Monday.")
     assert {e.name for e in result.entities if e.type != "City"} == {"Chile", "Peru"}
