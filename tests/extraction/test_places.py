@@ -149,6 +149,15 @@ def test_a_dateline_alone_places_a_meeting_in_its_country(run: Run) -> None:
     assert meeting.location == "Peru"
 
 
+def test_here_not_said_of_a_place_keeps_the_dateline_a_filing_place(run: Run) -> None:
+    # "a strong voice here" speaks of the country's politics, not of where they met.
+    result = run("LIMA, March 9 (Reuters) - Chilean Foreign Minister Ana Rojas met Peruvian "
+                 "President Luis Vera on Tuesday to discuss fishing rights. Rojas is seen as a "
+                 "strong voice here for open trade.")
+    (meeting,) = result.meetings
+    assert meeting.location == "Peru"
+
+
 def test_a_dateline_city_the_body_names_is_the_place(run: Run) -> None:
     result = run("LIMA, March 9 (Reuters) - Chilean Foreign Minister Ana Rojas met Peruvian "
                  "President Luis Vera here on Tuesday to discuss fishing rights.")

@@ -318,12 +318,21 @@ def filed_in(facts: DocFacts, dateline: Mention) -> Mention | None:
     """The country offered instead of a dateline city: a dateline is where the story was
     filed, not a venue (corpus/README), unless the body names that city too or says "here"
     (None then, and for a city of no known country)."""
-    if dateline.country is None or any(t.lower_ == "here" for t in facts.doc) or any(
+    if dateline.country is None or any(here_locative(facts, t) for t in facts.doc) or any(
             m.kind == "place" and m.name == dateline.name and not m.dateline
             for m in facts.mentions):
         return None
     return Mention("place", dateline.country, dateline.start, dateline.end, "dateline",
                    dateline.country, dateline=True)
+
+
+def here_locative(facts: DocFacts, tok: Token) -> bool:
+    """ "ended talks here", "Wen's visit here", "the library here": "here" as where something
+    happens or stands, not "a key backer here" (in this country's politics)."""
+    if tok.lower_ != "here":
+        return False
+    head = tok.head
+    return head.pos_ in ("VERB", "AUX", "PROPN") or head.lower_ in facts.lex.nouns
 
 
 def place_choices(ev_places: list[PlaceOption], parties: list[PartyOption], sides: set[str],
