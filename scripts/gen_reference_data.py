@@ -302,9 +302,11 @@ SEATS = {
 
 # Older English names of capitals, standing for the capital (and, as metonyms, the country).
 # ISO names that news uses, bare, for another country: wire style writes "Democratic Republic
-# of Congo" first and "Congo" after it, and "Republic of Congo" / "Congo Republic" for the other.
+# of Congo" first and "Congo" after it, and "Republic of Congo" / "Congo Republic" for the other;
+# bare "Korea" is the Republic of Korea (its own English short name; the North is always "North").
 NEWS_ELSEWHERE = {"COG": {"Congo"}}
-NEWS_ALIASES = {"COD": {"Congo", "Democratic Republic of Congo", "Congo-Kinshasa"}}
+NEWS_ALIASES = {"COD": {"Congo", "Democratic Republic of Congo", "Congo-Kinshasa"},
+                "KOR": {"Korea"}}
 
 CAPITAL_ALIASES = {"CHN": ["Peking"], "MMR": ["Rangoon"], "KAZ": ["Akmola", "Nur-Sultan"],
                    "CIV": ["Abidjan"], "NGA": ["Lagos"], "TZA": ["Dar es Salaam"]}

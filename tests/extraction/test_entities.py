@@ -54,6 +54,12 @@ def test_germany_before_unification_is_the_federal_republic(run: Run) -> None:
     assert {e.name for e in new.entities} == {"Germany", "Austria"}
 
 
+def test_bare_korea_is_the_south_and_the_full_names_keep_their_state(run: Run) -> None:
+    result = run("The envoy will visit Japan and Korea. He then met officials of the Democratic "
+                 "People's Republic of Korea and of the Republic of Korea.")
+    assert {e.name for e in result.entities} == {"Japan", "South Korea", "North Korea"}
+
+
 def test_media_are_not_entities_or_parties(run: Run) -> None:
     result = run("Xinhua and Reuters reported that Chile and Peru met in Lima on Monday.")
     assert {e.name for e in result.entities if e.type != "City"} == {"Chile", "Peru"}
