@@ -39,6 +39,7 @@ class Draft:
     # sentence near the trigger: such a date does not make another encounter
     date_read: bool = True
     joins: bool = False  # one side named at "the meeting": it joins an earlier draft
+    place_sure: bool = True  # False when the place model was unsure of the place (see decode)
 
     @property
     def key(self) -> frozenset[str]:

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 from ingest.extraction.dates import ResolvedDate
-from ingest.extraction.learned.merging import greedy
+from ingest.extraction.learned.merging import distinct, greedy
 from ingest.extraction.meetings import Draft
 from ingest.extraction.mentions import Mention
 from ingest.extraction.merge import absorb, clash, compatible, merge
@@ -20,7 +20,8 @@ def place(name: str, country: str) -> Mention:
 
 def draft(sides: tuple[str, ...] = ("Chile", "Peru"), *, sentence: int = 0, kind: str = "talks",
           status: str = "held", where: Mention | None = None, when: str | None = None,
-          people: tuple[str, ...] = (), score: float | None = None) -> Draft:
+          people: tuple[str, ...] = (), score: float | None = None,
+          sure: bool = True) -> Draft:
     parties = Parties()
     for side in sides:
         parties.add(side, "Country")
@@ -29,7 +30,7 @@ def draft(sides: tuple[str, ...] = ("Chile", "Peru"), *, sentence: int = 0, kind
                         else "year") if when else None
     sent = SimpleNamespace(start=sentence, end=sentence + 1)
     return Draft(cast(Any, None), cast(Any, sent), parties, kind, status, where, date, set(),
-                 score=score)
+                 score=score, place_sure=sure)
 
 
 LIMA, CUSCO, PERU = place("Lima", "Peru"), place("Cusco", "Peru"), place("Peru", "Peru")
@@ -40,6 +41,15 @@ def test_two_cities_clash_but_a_city_and_its_own_country_do_not() -> None:
     assert not clash(draft(where=LIMA), draft(where=PERU))
     assert not clash(draft(where=LIMA), draft(where=None))
     assert not clash(draft(where=LIMA), draft(where=place("Lima", "Peru")))
+
+
+def test_only_places_the_model_is_sure_of_tell_two_reports_apart() -> None:
+    assert distinct(draft(where=LIMA), draft(where=CUSCO, sentence=5))
+    assert not distinct(draft(where=LIMA), draft(where=CUSCO, sentence=5, sure=False))
+    assert not distinct(draft(where=LIMA, sure=False), draft(where=CUSCO, sentence=5))
+    # another day still is another encounter, however unsure the place
+    assert distinct(draft(when="2021-03-08", where=LIMA, sure=False),
+                    draft(when="2021-03-09", where=LIMA, sentence=5))
 
 
 def test_sides_status_and_place_must_agree() -> None:

@@ -77,12 +77,13 @@ def alike(a: Draft, b: Draft) -> bool:
 
 
 def distinct(a: Draft, b: Draft) -> bool:
-    """Another day or another venue is another encounter (the annotation rule, not learned)."""
+    """Another day or another venue is another encounter (the annotation rule, not learned);
+    a venue only when the place model is sure of both places (`Draft.place_sure`)."""
     dates = date_relation(a, b)
     # a default date still tells apart a planned meeting from a held one (the visit it is on)
     if dates == "conflict" or (dates == "default" and a.status != b.status):
         return True
-    return place_relation(a, b) == "clash"
+    return place_relation(a, b) == "clash" and a.place_sure and b.place_sure
 
 
 def learned_merge(drafts: list[Draft], model: Linear, cut: float) -> list[Draft]:

@@ -27,7 +27,7 @@ BAG_SHARE = 0.8  # share of the articles each fit sees
 C = {"event": 0.05, "party": 0.1, "place": 0.1, "date": 0.1, "split": 0.1, "merge": 0.1,
      "role": 0.3}
 THRESHOLDS = {"event": 0.5, "party": 0.5, "place": 0.2, "date": 0.1, "split": 0.65, "merge": 0.5,
-              "blocked": 0.9}
+              "blocked": 0.9, "clash": 0.3}
 
 
 @dataclass
