@@ -109,3 +109,10 @@ def test_an_envoy_s_portfolio_is_no_side_of_the_rules_and_is_marked_so(nlp: Lang
     assert "Philippines" not in ev.frame.parties.sides
     assert {"United States", "Japan"} <= set(ev.frame.parties.sides)
     assert party_feats(facts, "met")["Philippines"].get("portfolio_only&meeting") == 1.0
+
+
+def test_the_trigger_s_subject_is_marked_with_the_kind_of_meeting(nlp: Language) -> None:
+    facts = facts_of(nlp, "Chilean President Ana Rojas telephoned Peruvian officials on Monday.")
+    feats = party_feats(facts, "telephoned")
+    assert feats["Chile"].get("subj&phone_call") == 1.0
+    assert not any(k.startswith("subj&") for k in feats["Peru"])

@@ -84,6 +84,8 @@ def position(tok: Token, trig: Trigger, frame: Frame, subj: set[int]) -> Feature
                    "subj": float(tok.i in subj)}
     if g.dep_ == "pobj":
         f[f"gprep={word(g.head)}"] = 1.0
+    if tok.i in subj:
+        f[f"subj&{trig.kind}"] = 1.0
     if g.pos_ == "NOUN":
         f[f"gword={word(g)}"] = 1.0
     doc = tok.doc
