@@ -276,17 +276,20 @@ ZWE||Zimbabwean,Zimbabweans|Harare|
 """
 
 # Historic states (ISO 3166-3 code where one exists): code | name | demonyms | capital |
-# aliases | valid until (ISO date; actor names that now mean a successor map here before it:
-# before unification, "Germany" and "German" in the news meant the Federal Republic).
+# aliases | valid until (ISO date; actor names that now mean a successor map here before it).
 HISTORIC_TABLE = """
 SUN|Soviet Union|Soviet,Soviets|Moscow|USSR,U.S.S.R.,Soviet Union|1991-12-26
 DDR|East Germany|East German,East Germans|East Berlin|German Democratic Republic,GDR|1990-10-03
-DEW|West Germany|West German,West Germans,German,Germans|Bonn|Federal Republic of Germany,FRG,Germany|1990-10-03
+DEW|West Germany|West German,West Germans|Bonn|Federal Republic of Germany,FRG|1990-10-03
 YUG|Yugoslavia|Yugoslav,Yugoslavs|Belgrade|Socialist Federal Republic of Yugoslavia|1992-04-27
 CSK|Czechoslovakia|Czechoslovak,Czechoslovaks|Prague||1993-01-01
 VDR|North Vietnam|North Vietnamese|Hanoi|Democratic Republic of Vietnam|1976-07-02
 ZAR|Zaire|Zairean,Zairian|Kinshasa||1997-05-17
 """
+
+# Names (aliases, demonyms) a successor state shares that meant the historic one before its
+# end: before unification, "Germany" and "German" in the news meant the Federal Republic.
+SHARED_BEFORE = {"DEW": (["Germany"], ["German", "Germans"])}
 
 # Seats of government and other metonyms used as actors ("the Kremlin said").
 SEATS = {
@@ -482,8 +485,10 @@ def historic_rows() -> list[dict[str, Any]]:
     for line in HISTORIC_TABLE.strip().splitlines():
         code, name, demonyms, capital, aliases, until = line.split("|")
         date.fromisoformat(until)
+        shared_aliases, shared_demonyms = SHARED_BEFORE.get(code, ([], []))
         rows.append({
-            "iso3": code, "name": name, "aliases": split(aliases), "demonyms": split(demonyms),
+            "iso3": code, "name": name, "aliases": split(aliases) + shared_aliases,
+            "demonyms": split(demonyms) + shared_demonyms,
             "capital": capital, "seats": SEATS.get(code, []), "valid_until": until,
         })
     return rows
