@@ -515,3 +515,9 @@ def test_a_pronoun_subject_brings_the_side_of_the_official_it_stands_for(run: Ru
     talks = [m for m in result.meetings if m.evidence.startswith("He will")]
     assert [(set(m.countries), m.status) for m in talks] == [({"United Kingdom", "India"},
                                                               "planned")]
+
+
+def test_a_session_that_brought_together_ministers_is_their_meeting(run: Run) -> None:
+    result = run("The regional session on Monday brought together the foreign ministers of "
+                 "Kenya, Uganda and Tanzania, who agreed to open their borders to trade.")
+    assert [set(m.countries) for m in result.meetings] == [{"Kenya", "Uganda", "Tanzania"}]
