@@ -166,7 +166,8 @@ def trip_drafts(ev: Event, trip: list[tuple[Parties, Mention | None]], status: s
 def place_of(ev: Event, parties: Parties, model: Model) -> tuple[Mention | None, bool]:
     """The likeliest place of a meeting with these sides, if likely enough, and whether the
     model is sure of it (`thresholds["clash"]`): an unsure place is shown but does not tell
-    two reports apart as other venues (grouped CV meeting F1 0.723 -> 0.730, place 0.673)."""
+    two reports apart as other venues (grouped CV meeting F1 0.723 -> 0.728, place 0.673 ->
+    0.677)."""
     options = place_choices(ev.places, ev.parties, set(parties.sides), ev.trig)
     scored = [(model.place.positive(o.feats), i) for i, o in enumerate(options)]
     best = max(scored, default=None)
