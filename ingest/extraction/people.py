@@ -114,9 +114,18 @@ def particle_end(doc: Doc, end: int) -> int:
 
 def residue_lines(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of page residue: share and follow lines, "READ MORE:" and video
-    teasers, photo credits and captions, app-store links."""
-    text = doc.text
-    return [m.span() for m in RESIDUE_LINE.finditer(text)] + widgets(text)
+    teasers, photo credits and captions, app-store links (found once per Doc: mentions and
+    people both ask)."""
+    if RESIDUE_KEY not in doc.user_data:
+        text = doc.text
+        doc.user_data[RESIDUE_KEY] = [m.span() for m in RESIDUE_LINE.finditer(text)] \
+            + widgets(text)
+    found: list[tuple[int, int]] = doc.user_data[RESIDUE_KEY]
+    return list(found)
+
+
+# Where `residue_lines` keeps its answer on the Doc.
+RESIDUE_KEY = "diplograph.residue"
 
 
 def widgets(text: str) -> list[tuple[int, int]]:

@@ -161,8 +161,21 @@ TITLED_DATELINE = re.compile(
 
 
 def dateline(doc: Doc) -> tuple[int, str, int] | None:
-    """A leading dateline: where its city starts, the city's text, and where it ends."""
-    head = doc.text[:400]
+    """A leading dateline: where its city starts, the city's text, and where it ends (found
+    once per Doc: mentions, people and places all ask, and `doc.text` is rebuilt per call)."""
+    if DATELINE_KEY not in doc.user_data:
+        doc.user_data[DATELINE_KEY] = find_dateline(doc[:DATELINE_TOKENS].text[:400])
+    found: tuple[int, str, int] | None = doc.user_data[DATELINE_KEY]
+    return found
+
+
+# Where `dateline` keeps its answer on the Doc, and how many tokens surely cover 400 characters.
+DATELINE_KEY = "diplograph.dateline"
+DATELINE_TOKENS = 400
+
+
+def find_dateline(head: str) -> tuple[int, str, int] | None:
+    """The dateline in an article's first 400 characters."""
     match = DATELINE.search(head)
     if match is not None:
         return match.start("city"), match.group("city").strip(" -/."), match.end()
