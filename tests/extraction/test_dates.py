@@ -84,3 +84,13 @@ def test_a_time_of_day_dates_the_meeting_by_its_day(run: Run) -> None:
     (meeting,) = run("The Danish prime minister spoke to the president of Kenya this "
                      "afternoon.").meetings  # published 2021-03-10
     assert meeting.date == "2021-03-10"
+
+
+def test_a_header_date_glued_to_the_lead_is_not_its_date(run: Run) -> None:
+    # The parser runs the byline and its date into the lead sentence; the blank line still
+    # parts them, so "Monday" dates the talks, not the header's day.
+    text = ("Staff Writer\nMarch 10, 2021\n\n"
+            "Delegations from Peru and Chile held talks in Lima on Monday on a maritime "
+            "border dispute.")
+    result = run(text)
+    assert [m.date for m in result.meetings] == ["2021-03-08"]

@@ -17,6 +17,7 @@ from ingest.extraction.meetings import Frame, boundary, other_event, verb_locati
 from ingest.extraction.mentions import Mention
 from ingest.extraction.parties import org_kind, party_kind, pronouns, unnamed
 from ingest.extraction.places import place_key, venue_place
+from ingest.extraction.roles import across_paragraph
 from ingest.extraction.scope import clause_head, subject_of
 from ingest.extraction.triggers import Trigger
 
@@ -379,8 +380,13 @@ def date_options(art: Article, trig: Trigger, frame: Frame, sent: Span,
     root = trig.root(facts.doc)
     subj = trigger_subject(trig, facts.doc)
     found: dict[str, DateOption] = {}
-    for where, s in neighbours(sent):
+    for near, s in neighbours(sent):
         for ent in facts.dates_in(s):
+            where = near
+            if near == "sent" and across_paragraph(facts.doc, ent.start, trig.start):
+                # a header line the parser ran into the lead ("No: 217, 15 October 2025, Press
+                # Release …\n\nThe Meeting will be held on 17 October"): another sentence
+                where = "prev" if ent.start < trig.start else "next"
             for future in READINGS[tense(ent)]:
                 when = resolve(ent.text, pub, future)
                 if when is None or when.value in found:
