@@ -40,6 +40,7 @@ class Country:
     seats: tuple[str, ...]
     valid_until: date | None
     capital_aliases: tuple[str, ...] = ()  # older names of the capital ("Peking")
+    successors: tuple[str, ...] = ()  # ISO alpha-3 of today's states on its territory
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,17 @@ class Gazetteer:
         """The city a surface names: exact text first, then case-insensitively."""
         return self.cities.get(text) or self.cities_folded.get(text.casefold())
 
+    def state_on(self, name: str, on: date | None) -> str:
+        """The state a place in country `name` belonged to on a day: the historic state that
+        held its territory then ("Germany" in 1987 → "West Germany"), else `name`."""
+        country = self.country_by_name(name)
+        if country is None or on is None:
+            return name
+        for old in self.countries.values():
+            if country.iso3 in old.successors and old.valid_until and on < old.valid_until:
+                return old.name
+        return name
+
     def members_on(self, org: str, on: date) -> tuple[str, ...]:
         """ISO alpha-3 codes of an organisation's members on a day (name or stable key)."""
         name = self.org_keys.get(org, org)
@@ -158,6 +170,7 @@ def to_country(row: dict[str, Any]) -> Country:
         demonyms=tuple(row["demonyms"]), capital=row["capital"], seats=tuple(row["seats"]),
         valid_until=date.fromisoformat(until) if until else None,
         capital_aliases=tuple(row.get("capital_aliases", ())),
+        successors=tuple(row.get("successors", ())),
     )
 
 

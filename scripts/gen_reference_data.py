@@ -288,8 +288,22 @@ ZAR|Zaire|Zairean,Zairian|Kinshasa||1997-05-17
 """
 
 # Names (aliases, demonyms) a successor state shares that meant the historic one before its
-# end: before unification, "Germany" and "German" in the news meant the Federal Republic.
-SHARED_BEFORE = {"DEW": (["Germany"], ["German", "Germans"])}
+# end: before unification, "Germany" and "German" in the news meant the Federal Republic, and
+# in Cold War reporting "Russia" and "the Russians" the Soviet Union.
+SHARED_BEFORE = {"DEW": (["Germany"], ["German", "Germans"]),
+                 "SUN": (["Russia"], ["Russian", "Russians"])}
+
+# Present-day states whose territory a historic state held until its end: a place there was
+# in the historic state before that day ("Frankfurt" in 1987 is in West Germany, "Kyiv" in the
+# Soviet Union). East German cities are not told apart from West German ones.
+SUCCESSORS = {
+    "SUN": ["RUS", "UKR", "BLR", "MDA", "EST", "LVA", "LTU", "GEO", "ARM", "AZE", "KAZ", "KGZ",
+            "TJK", "TKM", "UZB"],
+    "DEW": ["DEU"],
+    "YUG": ["SVN", "HRV", "BIH", "SRB", "MNE", "MKD"],
+    "CSK": ["CZE", "SVK"],
+    "ZAR": ["COD"],
+}
 
 # Seats of government and other metonyms used as actors ("the Kremlin said").
 SEATS = {
@@ -490,6 +504,7 @@ def historic_rows() -> list[dict[str, Any]]:
             "iso3": code, "name": name, "aliases": split(aliases) + shared_aliases,
             "demonyms": split(demonyms) + shared_demonyms,
             "capital": capital, "seats": SEATS.get(code, []), "valid_until": until,
+            "successors": SUCCESSORS.get(code, []),
         })
     return rows
 

@@ -9,6 +9,7 @@ the dateline city (see `ingest.extraction.mention.Mention`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -210,4 +211,15 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, published: date | None
     found += divided_state_mentions(doc, found, gaz)
     filed = dateline_place(doc, gaz) if skip else None
     found += [filed] if filed is not None else []
-    return sorted(found, key=lambda m: m.start)
+    return sorted((in_state_of_day(m, gaz, published) for m in found), key=lambda m: m.start)
+
+
+def in_state_of_day(m: Mention, gaz: Gazetteer, published: date | None) -> Mention:
+    """A place in the state that held it on the publication day (its key stays today's)."""
+    if m.kind != "place" or m.country is None:
+        return m
+    state = gaz.state_on(m.country, published)
+    if state == m.country:
+        return m
+    name = state if m.name == m.country else m.name
+    return replace(m, name=name, country=state)

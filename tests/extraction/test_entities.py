@@ -54,6 +54,21 @@ def test_germany_before_unification_is_the_federal_republic(run: Run) -> None:
     assert {e.name for e in new.entities} == {"Germany", "Austria"}
 
 
+def test_a_city_lies_in_the_state_that_held_it_on_the_day(run: Run) -> None:
+    text = "Dutch and Hungarian trade ministers met in Hamburg on Monday."
+    old = run(text, published=date(1986, 3, 5))
+    assert entity(old, "Hamburg").country == "West Germany"
+    assert entity(run(text, published=date(2012, 3, 5)), "Hamburg").country == "Germany"
+
+
+def test_russia_before_the_soviet_end_is_the_soviet_union(run: Run) -> None:
+    text = "The Russians and the Norwegians held fisheries talks in Oslo."
+    old = run(text, published=date(1984, 2, 1))
+    assert {e.name for e in old.entities if e.type == "Country"} == {"Soviet Union", "Norway"}
+    new = run(text, published=date(1999, 2, 1))
+    assert {e.name for e in new.entities if e.type == "Country"} == {"Russia", "Norway"}
+
+
 def test_bare_korea_is_the_south_and_the_full_names_keep_their_state(run: Run) -> None:
     result = run("The envoy will visit Japan and Korea. He then met officials of the Democratic "
                  "People's Republic of Korea and of the Republic of Korea.")

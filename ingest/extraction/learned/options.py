@@ -150,7 +150,10 @@ def party_options(art: Article, trig: Trigger, frame: Frame, sent: Span) -> list
         where = src.split(":")[0]
         f = position(doc[token], trig, frame, subj) if where == "sent" else {}
         if where == "sent":
-            slots.setdefault(name, set()).add(slot(art.facts, doc[token]))
+            kind_of = slot(art.facts, doc[token])
+            slots.setdefault(name, set()).add(kind_of)
+            if kind_of is not None:
+                f[f"slot={kind_of}"] = 1.0
         f[f"where={where}"] = 1.0
         tags.setdefault(name, {}).update({f"src={src}": 1.0, f"surface={surface}": 1.0})
         tags[name]["mentions"] = tags[name].get("mentions", 0.0) + 1.0

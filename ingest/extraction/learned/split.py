@@ -32,9 +32,11 @@ def split_feats(facts: DocFacts, ev: Event, parties: Parties) -> Features:
 
 
 def hub(facts: DocFacts, ev: Event, parties: Parties, prominence: dict[str, int]) -> str:
-    """The side meeting each of the others: the subject's, else the article's most named."""
+    """The side meeting each of the others: the subject's (not an envoy's portfolio named in
+    it), else the article's most named."""
     subj = subject_of(clause_head(ev.trig.root(facts.doc)))
-    named = [n for n, i in parties.where.items() if i in subj]
+    named = [n for n, i in parties.where.items()
+             if i in subj and not (0 <= i < len(facts.doc) and facts.portfolio(facts.doc[i]))]
     pool = named or list(parties.sides)
     return min(pool, key=lambda n: (prominence.get(n, 99), list(parties.sides).index(n)))
 
