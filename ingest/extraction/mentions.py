@@ -149,6 +149,15 @@ def name_continuations(doc: Doc) -> set[int]:
 GEOGRAPHIC_FEATURES = cue_words("geographic_features")
 
 
+# Regions whose last word is a country's name ("South America", "Northern Ireland").
+REGION_NAMES = cue_words("region_names")
+
+
+def in_region_name(span: Span) -> bool:
+    """Whether a reference name ends a region's name ("America" in "Latin America")."""
+    return span.start > 0 and span.doc[span.start - 1:span.end].text in REGION_NAMES
+
+
 def in_feature_name(span: Span, features: dict[int, Span]) -> bool:
     """Whether a reference name lies inside a longer place entity named by a feature word."""
     ent = features.get(span.start)
@@ -165,7 +174,7 @@ def ref_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, published: date | None)
     for span in doc.spans[REFS]:
         reading = pick(gaz.surfaces.get(span.label_, []), gaz, published)
         if reading is None or modifies_thing(span) or span.start in in_names \
-                or in_feature_name(span, features):
+                or in_feature_name(span, features) or in_region_name(span):
             continue
         if reading.kind in ("org", "media"):
             out.append(org_mention(span, reading, gaz, published))

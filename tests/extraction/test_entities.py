@@ -69,6 +69,12 @@ def test_russia_before_the_soviet_end_is_the_soviet_union(run: Run) -> None:
     assert {e.name for e in new.entities if e.type == "Country"} == {"Russia", "Norway"}
 
 
+def test_a_region_ending_in_a_country_name_is_not_that_country(run: Run) -> None:
+    result = run("Trade ministers from Latin America and Northern Ireland met Portugal's "
+                 "economy minister.")
+    assert {e.name for e in result.entities if e.type == "Country"} == {"Portugal"}
+
+
 def test_bare_korea_is_the_south_and_the_full_names_keep_their_state(run: Run) -> None:
     result = run("The envoy will visit Japan and Korea. He then met officials of the Democratic "
                  "People's Republic of Korea and of the Republic of Korea.")

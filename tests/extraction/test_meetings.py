@@ -317,6 +317,17 @@ def test_a_traveller_who_is_to_visit_a_list_visits_each(run: Run) -> None:
     assert pairs(result) == trip_to_three("United Kingdom")
 
 
+def test_an_official_named_in_the_subject_travels_for_their_country(run: Run) -> None:
+    # The subject names an office and a person, not a country (the country is named later,
+    # outside the subject): the person's country travels, one visit per city.
+    result = run("The Foreign Secretary, Jane Holt, has this week visited Accra and Abuja, her "
+                 "first visit to west Africa since taking office, to deepen the UK's "
+                 "partnerships on growth, migration and regional security.")
+    assert {(frozenset(m.countries), m.location) for m in result.meetings} == {
+        (frozenset({"United Kingdom", "Ghana"}), "Accra"),
+        (frozenset({"United Kingdom", "Nigeria"}), "Abuja")}
+
+
 def test_a_venue_the_gazetteer_cannot_place_is_no_other_encounter(run: Run) -> None:
     # The venue has no known country: it may lie in the city already named, so the second
     # report is the same summit, not another one.

@@ -13,7 +13,7 @@ from ingest.extraction.lexicon import cue_words
 from ingest.extraction.mentions import Mention, capital_name
 from ingest.extraction.parties import Parties
 from ingest.extraction.places import place_key
-from ingest.extraction.scope import borrowed_subject, clause_head
+from ingest.extraction.scope import borrowed_subject, clause_head, subject_of
 
 # Links inside a multi-word name ("Sri Lanka", "the Republic of Korea (ROK)").
 INNER = frozenset({"compound", "appos"})
@@ -163,6 +163,14 @@ def shared_subject(facts: DocFacts, ev: Event) -> set[str]:
     return {o.name for o in ev.parties if o.token in toks}
 
 
+def subject_offices(facts: DocFacts, ev: Event) -> set[str]:
+    """The countries of the officials named in the trigger's subject ("The Foreign
+    Secretary, X, visited A and B"), where the subject names no country itself."""
+    subj = subject_of(clause_head(ev.trig.root(facts.doc)))
+    return {facts.person_country[id(p)] for p, last in facts.people_in(ev.sent)
+            if last in subj and id(p) in facts.person_country}
+
+
 def legs(facts: DocFacts, ev: Event, chosen: Parties,
          beliefs: dict[str, float]) -> list[tuple[Parties, Mention | None]]:
     """One bilateral meeting (sides, place) per destination or counterpart, or none when the
@@ -173,7 +181,8 @@ def legs(facts: DocFacts, ev: Event, chosen: Parties,
         dest = counterparts(facts, ev)
     if not dest:
         return []
-    subject = {o.name for o in ev.parties if actor(o.feats)} or shared_subject(facts, ev)
+    subject = {o.name for o in ev.parties if actor(o.feats)} or shared_subject(facts, ev) \
+        or subject_offices(facts, ev)
     travellers = [n for n in chosen.sides if n not in dest and n in subject]
     if not travellers:
         pool = [o for o in ev.parties if o.name not in dest and o.kind == "Country"
