@@ -75,6 +75,11 @@ def test_a_region_ending_in_a_country_name_is_not_that_country(run: Run) -> None
     assert {e.name for e in result.entities if e.type == "Country"} == {"Portugal"}
 
 
+def test_the_un_nuclear_watchdog_is_the_iaea(run: Run) -> None:
+    result = run("The head of the U.N. nuclear watchdog met Brazil's energy minister.")
+    assert {e.name for e in result.entities if e.type == "Organization"} == {"IAEA"}
+
+
 def test_bare_korea_is_the_south_and_the_full_names_keep_their_state(run: Run) -> None:
     result = run("The envoy will visit Japan and Korea. He then met officials of the Democratic "
                  "People's Republic of Korea and of the Republic of Korea.")
