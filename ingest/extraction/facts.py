@@ -22,6 +22,16 @@ from reference.gazetteer import Gazetteer
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "appos", "conj", "cc"})
 
 
+# Words that name the day by themselves ("Today in Addis Ababa, the minister met …").
+DAY_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
+
+
+def untagged_days(doc: Doc) -> list[Span]:
+    """ "today", "yesterday" … that the NER left outside any entity, as DATE spans."""
+    return [Span(doc, t.i, t.i + 1, label="DATE") for t in doc
+            if t.lower_ in DAY_WORDS and not t.ent_type_]
+
+
 @dataclass
 class DocFacts:
     """What one article's Doc yields before meetings are built."""
@@ -54,7 +64,7 @@ class DocFacts:
         for title in self.doc.spans[TITLES]:
             key = starts[bisect_right(starts, title.start) - 1]
             self.titles_by_sent.setdefault(key, []).append(title)
-        for ent in self.doc.ents:
+        for ent in sorted([*self.doc.ents, *untagged_days(self.doc)], key=lambda e: e.start):
             if ent.label_ == "DATE" or (ent.label_ == "TIME" and day_words(ent.text)):
                 key = starts[bisect_right(starts, ent.start) - 1]
                 self.dates_by_sent.setdefault(key, []).append(ent)

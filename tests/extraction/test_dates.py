@@ -94,3 +94,11 @@ def test_a_header_date_glued_to_the_lead_is_not_its_date(run: Run) -> None:
             "border dispute.")
     result = run(text)
     assert [m.date for m in result.meetings] == ["2021-03-08"]
+
+
+def test_a_today_the_tagger_leaves_untagged_dates_the_meeting(run: Run) -> None:
+    # Sentence-initial "Today" before a place is often no DATE entity; it still names the day.
+    result = run("The Foreign Secretary flew to Ethiopia on Monday.\n\nToday in Addis Ababa, the "
+                 "Foreign Secretary met the Chairperson of the African Union Commission, Moussa "
+                 "Diallo, and the Ethiopian foreign minister.")
+    assert "2021-03-10" in {m.date for m in result.meetings}
