@@ -102,3 +102,11 @@ def test_a_today_the_tagger_leaves_untagged_dates_the_meeting(run: Run) -> None:
                  "Foreign Secretary met the Chairperson of the African Union Commission, Moussa "
                  "Diallo, and the Ethiopian foreign minister.")
     assert "2021-03-10" in {m.date for m in result.meetings}
+
+
+def test_a_readout_that_gives_no_date_is_dated_by_its_publication_day(run: Run) -> None:
+    # The publication's month never scores better than its day, and says less.
+    result = run("Telephone conversation with the President of Chile\n\nThe President of Peru "
+                 "had a telephone conversation with the President of Chile, Rosa Vidal.\n\nThe "
+                 "two leaders discussed trade and the situation on their border.")
+    assert [m.date for m in result.meetings] == ["2021-03-10"]

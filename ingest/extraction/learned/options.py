@@ -405,8 +405,7 @@ def date_options(art: Article, trig: Trigger, frame: Frame, sent: Span,
                 found[when.value] = DateOption(when, f)
     extra = [("lede", facts.lede_date)]
     if pub is not None:
-        extra += [("pubday", ResolvedDate(pub.isoformat(), "day")),
-                  ("pubmonth", ResolvedDate(pub.isoformat()[:7], "month"))]
+        extra += [("pubday", ResolvedDate(pub.isoformat(), "day"))]
     for src, when in extra:
         if when is not None:
             found.setdefault(when.value, DateOption(when, {}))
