@@ -405,12 +405,17 @@ def date_options(art: Article, trig: Trigger, frame: Frame, sent: Span,
                 found[when.value] = DateOption(when, f)
     extra = [("lede", facts.lede_date)]
     if pub is not None:
+        # not the publication month: the day scores wherever the month does
         extra += [("pubday", ResolvedDate(pub.isoformat(), "day"))]
     for src, when in extra:
         if when is not None:
             found.setdefault(when.value, DateOption(when, {}))
             found[when.value].feats[f"src={src}"] = 1.0
     if rule is not None:
+        if rule.value not in found and pub is not None and pub.isoformat().startswith(rule.value):
+            # the rules' fallback (the publication month or year) is the publication day:
+            # the day scores wherever the month does, and the month read nowhere says no more
+            rule = ResolvedDate(pub.isoformat(), "day")
         found.setdefault(rule.value, DateOption(rule, {"src=rule_only": 1.0}))
         found[rule.value].feats["is_rule"] = 1.0
     n = sum(1 for o in found.values() if "src=sent" in o.feats)
