@@ -115,6 +115,7 @@ class Gazetteer:
     org_keys: dict[str, str] = field(default_factory=dict)  # stable key → organisation name
     contextual: dict[str, Contextual] = field(default_factory=dict)  # surface → reading
     _by_name: dict[str, Country] = field(default_factory=dict, repr=False)
+    _before: dict[str, list[Country]] = field(default_factory=dict, repr=False)  # by successor
 
     def add(self, text: str, surface: Surface) -> None:
         """Register one surface form (several canonical readings may share it), also with
@@ -144,8 +145,14 @@ class Gazetteer:
         country = self.country_by_name(name)
         if country is None or on is None:
             return name
-        for old in self.countries.values():
-            if country.iso3 in old.successors and old.valid_until and on < old.valid_until:
+        if not self._before:  # built whole, then assigned: no reader sees it half-built
+            built: dict[str, list[Country]] = {}
+            for old in self.countries.values():
+                for iso3 in old.successors:
+                    built.setdefault(iso3, []).append(old)
+            self._before = built
+        for old in self._before.get(country.iso3, ()):
+            if old.valid_until and on < old.valid_until:
                 return old.name
         return name
 
