@@ -224,11 +224,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, published: date | None
 
 
 def in_state_of_day(m: Mention, gaz: Gazetteer, published: date | None) -> Mention:
-    """A place in the state that held it on the publication day (its key stays today's)."""
+    """A place in the state that held it on the publication day: a city keeps its name and
+    today's key, a country named as the place ("in Ukraine", 1990) becomes that state."""
     if m.kind != "place" or m.country is None:
         return m
     state = gaz.state_on(m.country, published)
     if state == m.country:
         return m
-    name = state if m.name == m.country else m.name
-    return replace(m, name=name, country=state)
+    if m.name != m.country:
+        return replace(m, country=state)
+    old = gaz.country_by_name(state)
+    return replace(m, name=state, country=state, key=old.iso3 if old else m.key)

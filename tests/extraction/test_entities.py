@@ -61,6 +61,13 @@ def test_a_city_lies_in_the_state_that_held_it_on_the_day(run: Run) -> None:
     assert entity(run(text, published=date(2012, 3, 5)), "Hamburg").country == "Germany"
 
 
+def test_a_country_named_as_a_place_is_the_state_of_the_day(run: Run) -> None:
+    result = run("Polish and Czech officials met in Ukraine on Monday.",
+                 published=date(1989, 6, 1))
+    place = next(m.location for m in result.meetings)
+    assert place == "Soviet Union" and entity(result, "Soviet Union").iso3 == "SUN"
+
+
 def test_russia_before_the_soviet_end_is_the_soviet_union(run: Run) -> None:
     text = "The Russians and the Norwegians held fisheries talks in Oslo."
     old = run(text, published=date(1984, 2, 1))
