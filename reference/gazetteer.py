@@ -114,8 +114,8 @@ class Gazetteer:
     bodies: dict[str, tuple[Membership, ...]] = field(default_factory=dict)  # org name → members
     org_keys: dict[str, str] = field(default_factory=dict)  # stable key → organisation name
     contextual: dict[str, Contextual] = field(default_factory=dict)  # surface → reading
+    predecessors: dict[str, list[Country]] = field(default_factory=dict)  # iso3 → historic states
     _by_name: dict[str, Country] = field(default_factory=dict, repr=False)
-    _before: dict[str, list[Country]] = field(default_factory=dict, repr=False)  # by successor
 
     def add(self, text: str, surface: Surface) -> None:
         """Register one surface form (several canonical readings may share it), also with
@@ -145,13 +145,7 @@ class Gazetteer:
         country = self.country_by_name(name)
         if country is None or on is None:
             return name
-        if not self._before:  # built whole, then assigned: no reader sees it half-built
-            built: dict[str, list[Country]] = {}
-            for old in self.countries.values():
-                for iso3 in old.successors:
-                    built.setdefault(iso3, []).append(old)
-            self._before = built
-        for old in self._before.get(country.iso3, ()):
+        for old in self.predecessors.get(country.iso3, ()):
             if old.valid_until and on < old.valid_until:
                 return old.name
         return name
@@ -184,6 +178,8 @@ def to_country(row: dict[str, Any]) -> Country:
 def add_country(gaz: Gazetteer, country: Country) -> None:
     """Register a country and every name that stands for it."""
     gaz.countries[country.iso3] = country
+    for iso3 in country.successors:
+        gaz.predecessors.setdefault(iso3, []).append(country)
     for text in (country.name, *country.aliases):
         gaz.add(text, Surface("name", country.iso3))
         if text.startswith("the "):
